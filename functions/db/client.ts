@@ -1,0 +1,17 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * The only DynamoDB client of a function, built once per cold start. Its endpoint comes from the
+ * standard AWS_ENDPOINT_URL_DYNAMODB variable, which the local cloud sets to dynalite.
+ */
+export const createDocumentClient = (client = new DynamoDBClient({})) =>
+  DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+
+export type DocumentClient = ReturnType<typeof createDocumentClient>;
+
+let shared: DocumentClient | undefined;
+export const documentClient = (): DocumentClient => {
+  shared ??= createDocumentClient();
+  return shared;
+};

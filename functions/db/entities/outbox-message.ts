@@ -1,0 +1,46 @@
+import type { OutgoingMail } from '../../email/outgoing-mail.ts';
+
+/**
+ * A mail waiting to be sent, or the record of one that was. Only pending messages carry
+ * `dueQueue`, so the byDueDate index holds exactly the work a delivery run has to do.
+ */
+export interface OutboxMessage {
+  id: string;
+  /** Network whose staff hear of it if it can never be sent. */
+  network: string;
+  mail: OutgoingMail;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  createdAt: string;
+  dueAt?: string;
+  sentAt?: string;
+  lastError?: string;
+  /** An alert about another message: never alerted about in turn. */
+  isAlert: boolean;
+}
+
+export const outboxQueue = 'outbox';
+
+export const outboxKeys = {
+  of: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+};
+
+export const outboxToItem = (message: OutboxMessage) => ({
+  ...outboxKeys.of(message.id),
+  entity: 'outbox-message',
+  ...message,
+  ...(message.status === 'pending' ? { dueQueue: outboxQueue } : {}),
+});
+
+export const outboxFromItem = (item: Record<string, unknown>): OutboxMessage => ({
+  id: item.id as string,
+  network: item.network as string,
+  mail: item.mail as OutgoingMail,
+  status: item.status as OutboxMessage['status'],
+  attempts: item.attempts as number,
+  createdAt: item.createdAt as string,
+  dueAt: item.dueAt as string | undefined,
+  sentAt: item.sentAt as string | undefined,
+  lastError: item.lastError as string | undefined,
+  isAlert: Boolean(item.isAlert),
+});

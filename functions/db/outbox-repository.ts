@@ -1,0 +1,134 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { tables } from '../../shared/tables.ts';
+import type { OutgoingMail } from '../email/outgoing-mail.ts';
+import type { DocumentClient } from './client.ts';
+import {
+  type OutboxMessage,
+  outboxFromItem,
+  outboxKeys,
+  outboxQueue,
+  outboxToItem,
+} from './entities/outbox-message.ts';
+import { isExpired } from './expiry.ts';
+
+export interface OutboxRepository {
+  /** Queues a mail under a caller-chosen id: queuing the same id twice leaves one message. */
+  enqueue(
+    input: { id: string; network: string; mail: OutgoingMail; isAlert?: boolean },
+    now: Date,
+  ): Promise<boolean>;
+  get(id: string, now: Date): Promise<OutboxMessage | undefined>;
+  listDue(now: Date, limit: number): Promise<OutboxMessage[]>;
+  /** Takes a message for one run; false when another run took it first. */
+  claim(message: OutboxMessage, until: Date): Promise<boolean>;
+  markSent(id: string, now: Date, expiresAt: Date): Promise<void>;
+  reschedule(id: string, dueAt: Date, errorName: string): Promise<void>;
+  markFailed(id: string, errorName: string): Promise<void>;
+}
+
+const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
+const { partitionKey, sortKey } = tables.data.indexes.byDueDate;
+
+export const outboxRepository = (client: DocumentClient, tableName: string): OutboxRepository => {
+  const update = (id: string, expression: string, values: Record<string, unknown>, condition?: string) =>
+    client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: outboxKeys.of(id),
+        UpdateExpression: expression,
+        ...(expression.includes('#status') || condition?.includes('#status')
+          ? { ExpressionAttributeNames: { '#status': 'status' } }
+          : {}),
+        ExpressionAttributeValues: values,
+        ConditionExpression: condition ?? 'attribute_exists(pk)',
+      }),
+    );
+
+  return {
+    async enqueue(input, now) {
+      const message: OutboxMessage = {
+        id: input.id,
+        network: input.network,
+        mail: input.mail,
+        status: 'pending',
+        attempts: 0,
+        createdAt: now.toISOString(),
+        dueAt: now.toISOString(),
+        isAlert: input.isAlert ?? false,
+      };
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: outboxToItem(message),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async get(id, now) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: outboxKeys.of(id) }));
+      return Item && !isExpired(Item, now) ? outboxFromItem(Item) : undefined;
+    },
+
+    async listDue(now, limit) {
+      // One page on purpose: a run takes at most `limit` messages, the next run takes the rest.
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'byDueDate',
+          KeyConditionExpression: `${partitionKey} = :queue AND ${sortKey} <= :now`,
+          ExpressionAttributeValues: { ':queue': outboxQueue, ':now': now.toISOString() },
+          Limit: limit,
+        }),
+      );
+      return Items.map(outboxFromItem);
+    },
+
+    async claim(message, until) {
+      try {
+        await update(
+          message.id,
+          'SET attempts = attempts + :one, dueAt = :until',
+          { ':one': 1, ':until': until.toISOString(), ':seen': message.attempts, ':pending': 'pending' },
+          '#status = :pending AND attempts = :seen',
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async markSent(id, now, expiresAt) {
+      await update(
+        id,
+        `SET #status = :sent, sentAt = :now, expiresAt = :expires REMOVE ${partitionKey}, ${sortKey}`,
+        {
+          ':sent': 'sent',
+          ':now': now.toISOString(),
+          ':expires': Math.floor(expiresAt.getTime() / 1000),
+        },
+      );
+    },
+
+    async reschedule(id, dueAt, errorName) {
+      await update(id, 'SET dueAt = :due, lastError = :error', {
+        ':due': dueAt.toISOString(),
+        ':error': errorName,
+      });
+    },
+
+    async markFailed(id, errorName) {
+      await update(id, `SET #status = :failed, lastError = :error REMOVE ${partitionKey}, ${sortKey}`, {
+        ':failed': 'failed',
+        ':error': errorName,
+      });
+    },
+  };
+};

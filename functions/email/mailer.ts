@@ -1,0 +1,41 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { type OutgoingMail, outgoingMailSchema } from './outgoing-mail.ts';
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+}
+
+/**
+ * The only code that talks to SES. Its endpoint comes from AWS_ENDPOINT_URL_SESV2, which the
+ * local cloud points at aws-ses-v2-local.
+ */
+export const sesMailer = (options: {
+  from: string;
+  configurationSet?: string | undefined;
+  client?: SESv2Client;
+}): Mailer => {
+  const client = options.client ?? new SESv2Client({});
+  return {
+    async send(mail) {
+      const checked = outgoingMailSchema.parse(mail);
+      const result = await client.send(
+        new SendEmailCommand({
+          FromEmailAddress: options.from,
+          Destination: { ToAddresses: checked.to },
+          ReplyToAddresses: checked.replyTo,
+          ConfigurationSetName: options.configurationSet,
+          Content: {
+            Simple: {
+              Subject: { Data: checked.subject, Charset: 'UTF-8' },
+              Body: {
+                Html: { Data: checked.html, Charset: 'UTF-8' },
+                Text: { Data: checked.text, Charset: 'UTF-8' },
+              },
+            },
+          },
+        }),
+      );
+      return { messageId: result.MessageId ?? '' };
+    },
+  };
+};

@@ -1,0 +1,67 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ZodError } from 'zod';
+import type { ApiError } from '../../shared/api-errors.ts';
+import { fieldErrors } from '../../shared/validation.ts';
+import { DomainError, InvalidInputError, UnknownNetworkError } from '../domain/errors.ts';
+
+/** HTTP-level refusals that are not domain rules: the request itself is malformed. */
+export class HttpError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly headers: Record<string, string>;
+  constructor(statusCode: number, code: string, message: string, headers: Record<string, string> = {}) {
+    super(message);
+    this.statusCode = statusCode;
+    this.code = code;
+    this.headers = headers;
+  }
+}
+
+export const jsonResponse = (
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  body: JSON.stringify(body),
+});
+
+const domainStatus = (error: DomainError): number => {
+  if (error instanceof InvalidInputError) return 400;
+  if (error instanceof UnknownNetworkError) return 404;
+  return 422;
+};
+
+/**
+ * The one mapping from a thrown error to what the client reads. Anything unexpected is a bug:
+ * it answers a generic French 500 and never echoes the error, which may hold personal data.
+ */
+export const errorResponse = (error: unknown): APIGatewayProxyStructuredResultV2 | undefined => {
+  if (error instanceof HttpError) {
+    return jsonResponse(
+      error.statusCode,
+      { error: error.code, message: error.message } satisfies ApiError,
+      error.headers,
+    );
+  }
+  if (error instanceof ZodError) {
+    return jsonResponse(400, {
+      error: 'invalid_input',
+      message: 'Certaines informations sont à corriger.',
+      errors: fieldErrors(error),
+    } satisfies ApiError);
+  }
+  if (error instanceof DomainError) {
+    const body: ApiError = { error: error.code, message: error.message };
+    if (error instanceof InvalidInputError) body.errors = error.errors;
+    return jsonResponse(domainStatus(error), body);
+  }
+  return undefined;
+};
+
+export const internalErrorResponse = (): APIGatewayProxyStructuredResultV2 =>
+  jsonResponse(500, {
+    error: 'internal_error',
+    message: 'Une erreur inattendue est survenue de notre côté. Réessayez dans quelques minutes.',
+  } satisfies ApiError);

@@ -1,0 +1,41 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { errorResponse, internalErrorResponse } from './http-errors.ts';
+import { logger } from './logger.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/**
+ * Turns errors into answers. Registered last so that, middy running `onError` in reverse,
+ * it sees the error first and nothing after it can turn a clear answer back into a 500.
+ */
+const answerErrors = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
+  onError: async (request) => {
+    const known = errorResponse(request.error);
+    if (known) {
+      request.response = known;
+      return;
+    }
+    // Name and stack only: the message of an SDK or parsing error can quote the request body.
+    const error = request.error;
+    logger.error('Unhandled error', { errorName: error?.name, stack: error?.stack });
+    request.response = internalErrorResponse();
+  },
+});
+
+/** The middleware stack of every HTTP function, in one fixed order. */
+export const httpHandler = (handle: (event: HttpEvent, context: Context) => Promise<HttpResult>) =>
+  middy<HttpEvent, HttpResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpHeaderNormalizer())
+    .use(answerErrors())
+    .handler(handle);
+
+/** The middleware stack of every scheduled job. */
+export const jobHandler = <T>(run: (now: Date) => Promise<T>) =>
+  middy<unknown, T>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(() => run(new Date()));

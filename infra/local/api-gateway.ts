@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { functionDefaults } from '../../shared/function-defaults.ts';
+import { fallbackRoute, type RouteDefinition, routeKey, routes } from '../../shared/routes.ts';
+
+/**
+ * What API Gateway (HTTP API, payload 2.0) does between CloudFront and a function: pick the route
+ * from shared/routes.ts, build the event, and turn the function's answer into an HTTP response.
+ */
+export interface MatchedRoute {
+  handler: string;
+  routeKey: string;
+  timeoutSeconds: number;
+  pathParameters?: Record<string, string>;
+}
+
+const templateMatch = (template: string, path: string): Record<string, string> | undefined => {
+  const want = template.split('/');
+  const have = path.split('/');
+  if (want.length !== have.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, segment] of want.entries()) {
+    const actual = have[index] ?? '';
+    const param = /^\{(\w+)\}$/.exec(segment);
+    if (param?.[1]) {
+      if (!actual) return undefined;
+      params[param[1]] = decodeURIComponent(actual);
+    } else if (segment !== actual) return undefined;
+  }
+  return params;
+};
+
+export const matchRoute = (method: string, path: string): MatchedRoute => {
+  for (const route of routes as readonly RouteDefinition[]) {
+    if (route.method !== method) continue;
+    const params = templateMatch(route.path, path);
+    if (!params) continue;
+    return {
+      handler: route.handler,
+      routeKey: routeKey(route),
+      timeoutSeconds: route.timeoutSeconds ?? functionDefaults.timeoutSeconds,
+      ...(Object.keys(params).length > 0 ? { pathParameters: params } : {}),
+    };
+  }
+  return {
+    handler: fallbackRoute.handler,
+    routeKey: '$default',
+    timeoutSeconds: functionDefaults.timeoutSeconds,
+  };
+};
+
+const textual = /^(text\/|application\/(json|x-www-form-urlencoded|xml)|multipart\/form-data)/;
+
+export const toEvent = (
+  request: IncomingMessage,
+  url: URL,
+  body: Buffer,
+  route: MatchedRoute,
+): APIGatewayProxyEventV2 => {
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    if (name === 'cookie') cookies.push(...String(value).split(/;\s*/));
+    // API Gateway joins repeated headers with commas and lower-cases their names.
+    else headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams)
+    query[name] = name in query ? `${query[name]},${value}` : value;
+  const isText = body.length === 0 || textual.test(headers['content-type'] ?? '');
+  const now = new Date();
+  const method = request.method ?? 'GET';
+  return {
+    version: '2.0',
+    routeKey: route.routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(cookies.length > 0 ? { cookies } : {}),
+    ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+    ...(route.pathParameters ? { pathParameters: route.pathParameters } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method,
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: route.routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.length > 0 ? { body: isText ? body.toString('utf8') : body.toString('base64') } : {}),
+    isBase64Encoded: !isText,
+  };
+};
+
+export interface HttpAnswer {
+  statusCode: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+}
+
+/** Payload 2.0 rules: a structured result is taken as is; anything else is JSON with status 200. */
+export const fromResult = (result: unknown): HttpAnswer => {
+  if (result && typeof result === 'object' && 'statusCode' in result) {
+    const structured = result as APIGatewayProxyStructuredResultV2;
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(structured.headers ?? {})) headers[name] = String(value);
+    if (structured.cookies?.length) headers['set-cookie'] = structured.cookies;
+    const raw = structured.body ?? '';
+    return {
+      statusCode: structured.statusCode ?? 200,
+      headers,
+      body: structured.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8'),
+    };
+  }
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'application/json' },
+    body: Buffer.from(typeof result === 'string' ? result : JSON.stringify(result ?? null), 'utf8'),
+  };
+};
+
+/** API Gateway's own answers when the function itself fails, not the function's. */
+export const gatewayError = (statusCode: 500 | 503 | 504): HttpAnswer => ({
+  statusCode,
+  headers: { 'content-type': 'application/json' },
+  body: Buffer.from(
+    JSON.stringify({ message: statusCode === 504 ? 'Service Unavailable' : 'Internal Server Error' }),
+  ),
+});

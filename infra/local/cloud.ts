@@ -1,0 +1,131 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createDocumentClient } from '../../functions/db/client.ts';
+import { competenceRepository } from '../../functions/db/competence-repository.ts';
+import { functionEnvironment } from '../../functions/lib/config.ts';
+import { type TableDefinition, tables } from '../../shared/tables.ts';
+import { readSettingsFile, type Settings } from '../config.ts';
+import { demoCatalogue } from './demo-catalogue.ts';
+import { closeServer, ensureTables, localDynamoDbClient, startDynamoDb, startSes } from './emulators.ts';
+import { startFront } from './front.ts';
+import { type LocalScheduler, startScheduler } from './scheduler.ts';
+
+/**
+ * The whole system on one machine: dynalite, the SES emulator, the front that serves the site and
+ * runs the real handlers, and the scheduler — for `npm start` and for the integration tests.
+ */
+export interface LocalCloudOptions {
+  /** 0 picks a free port (tests); `npm start` passes the documented defaults. */
+  ports: { front: number; dynamodb: number; ses: number };
+  /** Folder for dynalite's files; in memory when absent. */
+  dataDir?: string;
+  siteDir?: string;
+  settings?: Settings;
+  /** Fire schedules on their own; tests leave this off and call `scheduler.runNow`. */
+  runSchedules?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  urls: { site: string; api: string; dynamodb: string; mailViewer: string };
+  scheduler: LocalScheduler;
+  stop(): Promise<void>;
+}
+
+const localTableName = (definition: TableDefinition) => `alize-local-${definition.id.toLowerCase()}`;
+const repoRoot = new URL('../../', import.meta.url).pathname;
+
+/**
+ * The functions run in this process and read their settings from the environment, as in Lambda;
+ * the SDK finds the emulators through the standard per-service endpoint variables.
+ */
+const exportEnvironment = (
+  settings: Settings,
+  endpoints: { dynamodb: string; ses: string },
+  siteUrl: string,
+) => {
+  Object.assign(process.env, {
+    AWS_REGION: settings.region,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    POWERTOOLS_SERVICE_NAME: 'alize',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    ...functionEnvironment({
+      dataTableName: localTableName(tables.data),
+      networks: settings.networks,
+      mailFrom: settings.mail.from,
+      nationalContactEmail: settings.mail.nationalContact,
+      siteUrl,
+    }),
+  });
+};
+
+/** Demo data on first start only: what someone changed locally is never overwritten. */
+const seedDemoData = async (endpoint: string, settings: Settings) => {
+  const client = createDocumentClient(localDynamoDbClient(endpoint));
+  try {
+    const competences = competenceRepository(client, localTableName(tables.data));
+    const known = new Set(settings.networks.map((n) => n.id));
+    let added = 0;
+    for (const competence of demoCatalogue.filter((c) => known.has(c.network))) {
+      if (await competences.addIfAbsent(competence)) added++;
+    }
+    return added;
+  } finally {
+    client.destroy();
+  }
+};
+
+export const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> => {
+  const log = options.log ?? (() => {});
+  const settings = options.settings ?? readSettingsFile();
+  const servers: Server[] = [];
+  let scheduler: LocalScheduler | undefined;
+  const stop = async () => {
+    scheduler?.stop();
+    // The front first, so no request reaches a closed database.
+    for (const server of servers.reverse()) await closeServer(server);
+  };
+  try {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const dynamodb = await startDynamoDb(
+      options.ports.dynamodb,
+      options.dataDir && join(options.dataDir, 'dynamodb'),
+    );
+    servers.push(dynamodb.server);
+    const ses = await startSes(options.ports.ses);
+    servers.push(ses.server);
+
+    await ensureTables(dynamodb.endpoint, localTableName);
+    const seeded = await seedDemoData(dynamodb.endpoint, settings);
+    if (seeded > 0) log(`${seeded} compétences de démonstration ajoutées`);
+
+    const front = await startFront({
+      port: options.ports.front,
+      siteDir: options.siteDir ?? join(repoRoot, 'site/dist'),
+      log,
+    });
+    servers.push(front);
+    const site = `http://localhost:${(front.address() as AddressInfo).port}`;
+    exportEnvironment(settings, { dynamodb: dynamodb.endpoint, ses: ses.endpoint }, site);
+
+    scheduler = startScheduler(log, { autoFire: options.runSchedules ?? true });
+    return {
+      urls: {
+        site,
+        api: `${site}/api`,
+        dynamodb: dynamodb.endpoint,
+        mailViewer: ses.endpoint.replace('127.0.0.1', 'localhost'),
+      },
+      scheduler,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { fromResult, gatewayError, type HttpAnswer, matchRoute, toEvent } from './api-gateway.ts';
+import { invokeHandler, LambdaTimeoutError } from './lambda-runtime.ts';
+
+/**
+ * The local stand-in for CloudFront: one origin that serves the built site and sends `/api/*`
+ * to the real handlers, so the browser sees what it will see in AWS (same origin, no CORS).
+ */
+
+/** API Gateway refuses larger payloads before any function runs. */
+const maxBodyBytes = 10 * 1024 * 1024;
+
+const readBody = (request: IncomingMessage): Promise<Buffer | undefined> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        resolve(undefined);
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+
+const send = (response: ServerResponse, answer: HttpAnswer) => {
+  response.writeHead(answer.statusCode, { ...answer.headers, 'content-length': answer.body.length });
+  response.end(answer.body);
+};
+
+const handleApi = async (
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  log: (line: string) => void,
+) => {
+  const body = await readBody(request);
+  if (!body) {
+    send(response, {
+      statusCode: 413,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from('{"message":"Request Entity Too Large"}'),
+    });
+    return;
+  }
+  const route = matchRoute(request.method ?? 'GET', url.pathname);
+  const started = Date.now();
+  let answer: HttpAnswer;
+  try {
+    answer = fromResult(
+      await invokeHandler(route.handler, toEvent(request, url, body, route), route.timeoutSeconds),
+    );
+  } catch (error) {
+    // A function that throws or times out is a bug: the gateway's bare answer, as in AWS.
+    answer = gatewayError(error instanceof LambdaTimeoutError ? 504 : 500);
+    log(`${route.handler} a échoué : ${(error as Error).name}`);
+  }
+  log(
+    `${request.method} ${url.pathname} → ${answer.statusCode} (${route.handler}, ${Date.now() - started} ms)`,
+  );
+  send(response, answer);
+};
+
+export interface FrontOptions {
+  port: number;
+  siteDir: string;
+  log?: (line: string) => void;
+}
+
+export const startFront = async ({ port, siteDir, log = () => {} }: FrontOptions): Promise<Server> => {
+  const hasSite = existsSync(join(siteDir, 'index.html'));
+  const notFoundPage = join(siteDir, '404.html');
+  const serveSite = hasSite ? sirv(siteDir, { etag: true, dotfiles: false }) : undefined;
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      handleApi(request, response, url, log).catch(() => send(response, gatewayError(500)));
+      return;
+    }
+    if (!serveSite) {
+      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Le site n’est pas construit : lancez « npm run build:site ».');
+      return;
+    }
+    // Like the CloudFront error response: a missing page answers the site's own 404 page.
+    serveSite(request, response, () => {
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(existsSync(notFoundPage) ? readFileSync(notFoundPage) : 'Page introuvable');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return server;
+};

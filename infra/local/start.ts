@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { startLocalCloud } from './cloud.ts';
+
+/**
+ * `npm start`: the whole system on this machine, data kept in .local/ across restarts,
+ * everything stopped on Ctrl-C. Ports can be moved with the variables below.
+ */
+const port = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    console.error(`${name} doit être un numéro de port (reçu : ${raw}).`);
+    process.exit(2);
+  }
+  return value;
+};
+
+const repoRoot = new URL('../../', import.meta.url).pathname;
+const time = () => new Date().toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris' });
+
+const cloud = await startLocalCloud({
+  ports: {
+    front: port('ALIZE_PORT', 4321),
+    dynamodb: port('ALIZE_DYNAMODB_PORT', 8000),
+    ses: port('ALIZE_SES_PORT', 8005),
+  },
+  dataDir: process.env.ALIZE_DATA_DIR ?? join(repoRoot, '.local'),
+  log: (line) => console.log(`[${time()}] ${line}`),
+}).catch((error: Error & { code?: string }) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Un port est déjà pris (${error.message}). Changez-le avec ALIZE_PORT, ALIZE_DYNAMODB_PORT ou ALIZE_SES_PORT.`
+      : `Le démarrage a échoué : ${error.stack}`,
+  );
+  process.exit(1);
+});
+
+console.log(`
+Alizé tourne en local.
+  Site et API       ${cloud.urls.site}   (catalogue : ${cloud.urls.api}/catalogue)
+  Courriels (SES)   ${cloud.urls.mailViewer}
+  DynamoDB          ${cloud.urls.dynamodb}
+Ctrl-C pour tout arrêter.
+`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nArrêt en cours…');
+  await cloud.stop();
+  console.log('Tout est arrêté.');
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

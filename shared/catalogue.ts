@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { PublicNetwork } from './networks.ts';
+
+/** Categories of the competence catalogue, in the order the site shows them. */
+export const competenceCategories = [
+  { id: 'quality', label: 'Qualité' },
+  { id: 'production', label: 'Production et logistique' },
+  { id: 'hr', label: 'Ressources humaines' },
+  { id: 'sales-export', label: 'Commercial et export' },
+  { id: 'finance', label: 'Finance et gestion' },
+  { id: 'digital', label: 'Numérique' },
+  { id: 'safety-environment', label: 'Sécurité et environnement' },
+  { id: 'management', label: 'Management et stratégie' },
+] as const;
+
+export type CompetenceCategory = (typeof competenceCategories)[number]['id'];
+const categoryIds = competenceCategories.map((c) => c.id) as [CompetenceCategory, ...CompetenceCategory[]];
+
+export const competenceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{3,80}$/),
+  network: z.string(),
+  category: z.enum(categoryIds),
+  label: z.string().min(3).max(120),
+  description: z.string().max(600),
+  /** Partner companies that can lend an employee for this competence. */
+  partners: z.array(z.string().min(2).max(120)).min(1),
+});
+export type Competence = z.infer<typeof competenceSchema>;
+
+export interface CatalogueResponse {
+  networks: PublicNetwork[];
+  categories: { id: CompetenceCategory; label: string }[];
+  competences: Competence[];
+}
+
+/** `GET /api/catalogue?network=indre`: the network is optional, every network when absent. */
+export const catalogueQuerySchema = z.object({
+  network: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9-]{2,40}$/,
+      'L’identifiant de réseau ne contient que des minuscules, des chiffres et des tirets.',
+    )
+    .optional(),
+});

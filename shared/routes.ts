@@ -1,0 +1,46 @@
+import type { TableAccess, TableName } from './tables.ts';
+
+/**
+ * The HTTP API, described once: the CDK stack makes one function and one API route per entry,
+ * and the local front dispatches to the same handler files. Paths are what the browser calls,
+ * since CloudFront forwards `/api/*` to the API unchanged.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  readonly path: `/api/${string}`;
+  /** File name under functions/handlers/, without extension; it exports `handler`. */
+  readonly handler: string;
+  /** `staff` routes will sit behind the back office's authorizer. */
+  readonly access: 'public' | 'staff';
+  readonly tables: Readonly<Partial<Record<TableName, TableAccess>>>;
+  readonly sendsMail?: boolean;
+  readonly timeoutSeconds?: number;
+}
+
+export const routes = [
+  {
+    method: 'GET',
+    path: '/api/catalogue',
+    handler: 'get-catalogue',
+    access: 'public',
+    tables: { data: 'read' },
+  },
+] as const satisfies readonly RouteDefinition[];
+
+/**
+ * Answers every request no route matches, in AWS (the API's `$default` route) as locally,
+ * so a wrong method or path gets the same clear JSON error everywhere.
+ */
+export const fallbackRoute = {
+  handler: 'api-fallback',
+  access: 'public',
+  tables: {},
+} as const satisfies Omit<RouteDefinition, 'method' | 'path'>;
+
+export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${route.method} ${route.path}`;
+
+/** Methods that some route serves at this path: an empty list means the path itself is unknown. */
+export const methodsForPath = (path: string): HttpMethod[] =>
+  routes.filter((route) => route.path === path).map((route) => route.method);

@@ -1,0 +1,33 @@
+import type { TableAccess, TableName } from './tables.ts';
+
+/**
+ * The scheduled jobs, described once: the CDK stack turns each into an EventBridge Scheduler
+ * schedule, and the local scheduler fires the same handler at the same times.
+ */
+export interface ScheduleDefinition {
+  /** Stable name, also used as the construct id suffix. */
+  readonly name: string;
+  /** File name under functions/handlers/, without extension; it exports `handler`. */
+  readonly handler: string;
+  /** EventBridge Scheduler syntax: `rate(5 minutes)` or `cron(min hour day-of-month month day-of-week year)`. */
+  readonly expression: string;
+  readonly timeZone: 'Europe/Paris';
+  readonly description: string;
+  readonly tables: Readonly<Partial<Record<TableName, TableAccess>>>;
+  readonly sendsMail?: boolean;
+  readonly timeoutSeconds?: number;
+}
+
+export const schedules = [
+  {
+    name: 'deliver-outbox',
+    handler: 'deliver-outbox',
+    expression: 'rate(5 minutes)',
+    timeZone: 'Europe/Paris',
+    description:
+      'Envoie le courrier en attente et réessaie, avec un délai croissant, celui que SES a refusé.',
+    tables: { data: 'readWrite' },
+    sendsMail: true,
+    timeoutSeconds: 60,
+  },
+] as const satisfies readonly ScheduleDefinition[];

@@ -1,0 +1,38 @@
+/**
+ * The DynamoDB tables, described once: the CDK data stack creates them from this,
+ * the local cloud creates the same tables in dynalite, and the repositories build keys from it.
+ */
+export interface IndexDefinition {
+  readonly partitionKey: string;
+  readonly sortKey: string;
+}
+
+export interface TableDefinition {
+  /** Construct id in CDK and table name suffix in the local cloud. */
+  readonly id: string;
+  /** Environment variable through which a function learns the physical table name. */
+  readonly envVar: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  /** Attribute holding an epoch-seconds expiry; readers must still filter, since dynalite never deletes. */
+  readonly timeToLiveAttribute?: string;
+  readonly indexes: Readonly<Record<string, IndexDefinition>>;
+}
+
+export const tables = {
+  /** Every business entity lives here (all key attributes are strings), each one owning its key builders (functions/db/entities). */
+  data: {
+    id: 'Data',
+    envVar: 'DATA_TABLE_NAME',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    timeToLiveAttribute: 'expiresAt',
+    indexes: {
+      /** Sparse: only records waiting for a job carry `dueQueue`, so a job reads just the work that is due. */
+      byDueDate: { partitionKey: 'dueQueue', sortKey: 'dueAt' },
+    },
+  },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableName = keyof typeof tables;
+export type TableAccess = 'read' | 'readWrite';
