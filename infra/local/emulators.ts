@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import {
   CreateTableCommand,
@@ -6,7 +7,6 @@ import {
   DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import sesEmulator from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
 import { type TableDefinition, tables } from '../../shared/tables.ts';
 
@@ -37,10 +37,15 @@ export const startDynamoDb = async (port: number, path?: string) => {
   return { server, endpoint: `http://127.0.0.1:${actualPort}` };
 };
 
+// A CommonJS module whose function is its `default` export; Node and Vite disagree on how to
+// import that, and require() reads it the same way under both.
+const startSesServer: typeof import('aws-ses-v2-local').default = createRequire(import.meta.url)(
+  'aws-ses-v2-local',
+).default;
+
 /** aws-ses-v2-local: keeps sent mail in memory and shows it in its viewer. */
 export const startSes = async (port: number) => {
-  // A CommonJS module whose function is its `default` export.
-  const server = await sesEmulator.default({ host: '127.0.0.1', port });
+  const server = await startSesServer({ host: '127.0.0.1', port });
   const actualPort = (server.address() as AddressInfo).port;
   return { server, endpoint: `http://127.0.0.1:${actualPort}` };
 };

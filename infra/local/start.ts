@@ -18,20 +18,25 @@ const port = (name: string, fallback: number) => {
 const repoRoot = new URL('../../', import.meta.url).pathname;
 const time = () => new Date().toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris' });
 
+const ports = {
+  ALIZE_PORT: port('ALIZE_PORT', 4321),
+  ALIZE_DYNAMODB_PORT: port('ALIZE_DYNAMODB_PORT', 8000),
+  ALIZE_SES_PORT: port('ALIZE_SES_PORT', 8005),
+};
+
 const cloud = await startLocalCloud({
-  ports: {
-    front: port('ALIZE_PORT', 4321),
-    dynamodb: port('ALIZE_DYNAMODB_PORT', 8000),
-    ses: port('ALIZE_SES_PORT', 8005),
-  },
+  ports: { front: ports.ALIZE_PORT, dynamodb: ports.ALIZE_DYNAMODB_PORT, ses: ports.ALIZE_SES_PORT },
   dataDir: process.env.ALIZE_DATA_DIR ?? join(repoRoot, '.local'),
   log: (line) => console.log(`[${time()}] ${line}`),
-}).catch((error: Error & { code?: string }) => {
-  console.error(
-    error.code === 'EADDRINUSE'
-      ? `Un port est déjà pris (${error.message}). Changez-le avec ALIZE_PORT, ALIZE_DYNAMODB_PORT ou ALIZE_SES_PORT.`
-      : `Le démarrage a échoué : ${error.stack}`,
-  );
+}).catch((error: Error & { code?: string; port?: number }) => {
+  if (error.code === 'EADDRINUSE') {
+    const variable = Object.entries(ports).find(([, value]) => value === error.port)?.[0] ?? 'ALIZE_PORT';
+    console.error(
+      `Le port ${error.port} est déjà pris. Choisissez-en un autre avec ${variable}, par exemple ${variable}=${(error.port ?? 4321) + 1} npm start.`,
+    );
+  } else {
+    console.error(`Le démarrage a échoué : ${error.stack}`);
+  }
   process.exit(1);
 });
 

@@ -1,0 +1,125 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/** What a developer does: start the local cloud, use it, press Ctrl-C, start it again. */
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const portIsFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+const dataDir = mkdtempSync(join(tmpdir(), 'alize-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const start = async (ports: { front: number; dynamodb: number; ses: number }) => {
+  const child = spawn(process.execPath, ['infra/local/start.ts'], {
+    env: {
+      ...process.env,
+      ALIZE_PORT: String(ports.front),
+      ALIZE_DYNAMODB_PORT: String(ports.dynamodb),
+      ALIZE_SES_PORT: String(ports.ses),
+      ALIZE_DATA_DIR: dataDir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Ctrl-C')) {
+        clearInterval(timer);
+        resolve();
+      }
+      if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`npm start exited early:\n${output}`));
+      }
+    }, 50);
+  });
+  return { child, output: () => output };
+};
+
+const interrupt = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+
+describe('npm start', () => {
+  it('serves the catalogue, stops cleanly on Ctrl-C and keeps its data for the next start', async () => {
+    const ports = { front: await freePort(), dynamodb: await freePort(), ses: await freePort() };
+
+    // Given a first start on an empty data folder
+    const first = await start(ports);
+    expect(first.output()).toContain('40 compétences de démonstration ajoutées');
+    expect(first.output()).toContain(`http://localhost:${ports.front}`);
+    const catalogue = await fetch(`http://localhost:${ports.front}/api/catalogue?network=indre`);
+    expect(((await catalogue.json()) as { competences: unknown[] }).competences).toHaveLength(32);
+
+    // When the developer presses Ctrl-C
+    const exitCode = await interrupt(first.child);
+
+    // Then everything stopped and every port is free again
+    expect(exitCode).toBe(0);
+    expect(first.output()).toContain('Tout est arrêté.');
+    for (const port of Object.values(ports)) expect(await portIsFree(port)).toBe(true);
+
+    // And a second start finds the data where it was, without seeding again
+    const second = await start(ports);
+    expect(second.output()).not.toContain('compétences de démonstration ajoutées');
+    const again = await fetch(`http://localhost:${ports.front}/api/catalogue?network=indre`);
+    expect(((await again.json()) as { competences: unknown[] }).competences).toHaveLength(32);
+    expect(await interrupt(second.child)).toBe(0);
+  });
+
+  it('says which variable to change when a port is taken', async () => {
+    const busy = createServer();
+    const port = await new Promise<number>((resolve) =>
+      busy.listen(0, '127.0.0.1', () => resolve((busy.address() as { port: number }).port)),
+    );
+    try {
+      const child = spawn(process.execPath, ['infra/local/start.ts'], {
+        env: {
+          ...process.env,
+          ALIZE_PORT: '0',
+          ALIZE_DYNAMODB_PORT: String(port),
+          ALIZE_SES_PORT: '0',
+          ALIZE_DATA_DIR: dataDir,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stderr?.on('data', (chunk) => {
+        output += chunk;
+      });
+      const code = await new Promise((resolve) => child.once('exit', resolve));
+
+      expect(code).toBe(1);
+      expect(output).toContain(`Le port ${port} est déjà pris`);
+      expect(output).toContain('ALIZE_DYNAMODB_PORT');
+      expect(output).not.toContain('ALIZE_SES_PORT');
+    } finally {
+      busy.close();
+    }
+  });
+});

@@ -1,0 +1,147 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/db/client.ts';
+import { outboxRepository } from '../../functions/db/outbox-repository.ts';
+import { addMinutes, retryDelaysMinutes } from '../../functions/domain/outbox.ts';
+import { sesMailer } from '../../functions/email/mailer.ts';
+import { config } from '../../functions/lib/config.ts';
+import { deliverNow, deliverOutbox } from '../../functions/use-cases/deliver-outbox.ts';
+import { localDynamoDbClient } from '../../infra/local/emulators.ts';
+import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
+
+const cloud = givenLocalCloud();
+
+const mail = (subject: string) => ({
+  to: ['dirigeante@pme.example.fr'],
+  subject,
+  html: '<p>Bonjour</p>',
+  text: 'Bonjour',
+});
+
+/** Real repositories over dynalite and a real SES client, pointed where the test says. */
+const deps = (sesEndpoint = cloud().urls.mailViewer) => {
+  const settings = config();
+  return {
+    outbox: outboxRepository(
+      createDocumentClient(localDynamoDbClient(cloud().urls.dynamodb)),
+      settings.dataTableName,
+    ),
+    mailer: sesMailer({
+      from: settings.mailFrom,
+      client: new SESv2Client({
+        endpoint: sesEndpoint,
+        region: 'eu-west-3',
+        credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+        maxAttempts: 1,
+      }),
+    }),
+    networks: settings.networks,
+  };
+};
+
+/** A port nothing listens on: SES is down. */
+const sesDown = 'http://127.0.0.1:9';
+
+let run = 0;
+const uniqueId = (name: string) => `${name}-${Date.now()}-${run++}`;
+
+describe('the mail outbox', () => {
+  beforeEach(async () => {
+    await mailbox(cloud().urls.mailViewer).clear();
+  });
+
+  it('delivers a queued mail when the scheduled job runs, and only once', async () => {
+    // Given a mail waiting in the outbox
+    const now = new Date();
+    await deps().outbox.enqueue(
+      { id: uniqueId('welcome'), network: 'indre', mail: mail('Votre demande est bien reçue') },
+      now,
+    );
+
+    // When the schedule fires twice, through the local scheduler and the real handler
+    const first = await cloud().scheduler.runNow('deliver-outbox');
+    const second = await cloud().scheduler.runNow('deliver-outbox');
+
+    // Then the recipient got exactly one mail
+    expect(first).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(second).toEqual({ sent: 0, retried: 0, failed: 0 });
+    const received = await mailbox(cloud().urls.mailViewer).all();
+    expect(received).toHaveLength(1);
+    expect(received[0]?.subject).toBe('Votre demande est bien reçue');
+    expect(received[0]?.destination.to).toEqual(['dirigeante@pme.example.fr']);
+    expect(received[0]?.from).toContain('ne-pas-repondre@alize.example.org');
+  });
+
+  it('keeps a single message when the same id is queued twice', async () => {
+    const id = uniqueId('double-click');
+    const now = new Date();
+
+    const firstQueued = await deps().outbox.enqueue({ id, network: 'indre', mail: mail('Premier') }, now);
+    const secondQueued = await deps().outbox.enqueue({ id, network: 'indre', mail: mail('Second') }, now);
+    await deliverOutbox(deps(), now);
+
+    expect([firstQueued, secondQueued]).toEqual([true, false]);
+    const received = await mailbox(cloud().urls.mailViewer).all();
+    expect(received.map((m) => m.subject)).toEqual(['Premier']);
+  });
+
+  it('keeps the mail when SES is down and sends it once SES is back, after the back-off', async () => {
+    // Given SES refuses connections
+    const id = uniqueId('ses-down');
+    const queuedAt = new Date();
+    await deps().outbox.enqueue({ id, network: 'indre', mail: mail('Accusé de réception') }, queuedAt);
+
+    // When delivery is tried right away
+    const sent = await deliverNow(deps(sesDown), id, queuedAt);
+
+    // Then nothing is lost: the message waits with its next attempt planned
+    expect(sent).toBe(false);
+    const waiting = await deps().outbox.get(id, queuedAt);
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.any(String) });
+    expect(new Date(waiting?.dueAt ?? 0).getTime()).toBe(
+      addMinutes(queuedAt, retryDelaysMinutes[0]).getTime(),
+    );
+
+    // And a run before that time leaves it alone
+    expect(await deliverOutbox(deps(), addMinutes(queuedAt, 1))).toEqual({ sent: 0, retried: 0, failed: 0 });
+
+    // When SES is back and the retry time has come
+    const report = await deliverOutbox(deps(), addMinutes(queuedAt, retryDelaysMinutes[0]));
+
+    // Then the mail arrives
+    expect(report.sent).toBe(1);
+    expect((await mailbox(cloud().urls.mailViewer).all()).map((m) => m.subject)).toEqual([
+      'Accusé de réception',
+    ]);
+    expect(await deps().outbox.get(id, addMinutes(queuedAt, 10))).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+    });
+  });
+
+  it('tells the network’s staff when a mail could never be sent', async () => {
+    // Given a mail SES refuses every time
+    const id = uniqueId('never');
+    let now = new Date();
+    await deps().outbox.enqueue({ id, network: 'indre', mail: mail('Objet <b>piégé</b>') }, now);
+
+    // When every retry has been spent
+    for (let attempt = 0; attempt <= retryDelaysMinutes.length; attempt++) {
+      await deliverOutbox(deps(sesDown), now);
+      now = addMinutes(now, 24 * 60);
+    }
+
+    // Then the message is marked failed, and the alert reaches the Indre staff once SES answers
+    expect(await deps().outbox.get(id, now)).toMatchObject({
+      status: 'failed',
+      attempts: retryDelaysMinutes.length + 1,
+    });
+    const report = await deliverOutbox(deps(), now);
+    expect(report.sent).toBe(1);
+    const [alert] = await mailbox(cloud().urls.mailViewer).all();
+    expect(alert?.destination.to).toEqual(['alize@initiative-indre.example.org']);
+    expect(alert?.subject).toContain('n’a pas pu être envoyé');
+    expect(alert?.body.html).toContain('Objet &#60;b&#62;piégé&#60;/b&#62;');
+    expect(alert?.body.text).toContain('dirigeante@pme.example.fr');
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { assembleCatalogue } from '../../functions/domain/catalogue.ts';
+import type { Competence } from '../../shared/catalogue.ts';
+import type { Network } from '../../shared/networks.ts';
+
+const network: Network = {
+  id: 'indre',
+  name: 'Alizé Indre',
+  operator: 'Initiative Indre',
+  departements: ['36'],
+  staffEmails: ['equipe@example.org'],
+};
+
+const competence = (id: string, category: Competence['category'], label: string): Competence => ({
+  id,
+  network: 'indre',
+  category,
+  label,
+  description: '',
+  partners: ['Partenaire'],
+});
+
+describe('the public catalogue', () => {
+  it('sorts within a category as a French reader expects, accents ignored', () => {
+    const catalogue = assembleCatalogue(
+      [network],
+      [
+        competence('c-3', 'finance', 'Trésorerie'),
+        competence('c-1', 'finance', 'Établir un budget'),
+        competence('c-2', 'finance', 'Financer un projet'),
+      ],
+    );
+
+    expect(catalogue.competences.map((c) => c.label)).toEqual([
+      'Établir un budget',
+      'Financer un projet',
+      'Trésorerie',
+    ]);
+  });
+
+  it('puts categories in the site’s order, whatever the storage order', () => {
+    const catalogue = assembleCatalogue(
+      [network],
+      [competence('m', 'management', 'Manager'), competence('q', 'quality', 'Auditer')],
+    );
+
+    expect(catalogue.competences.map((c) => c.category)).toEqual(['quality', 'management']);
+  });
+
+  it('leaves out the staff mailboxes', () => {
+    const catalogue = assembleCatalogue([network], []);
+
+    expect(catalogue.networks[0]).not.toHaveProperty('staffEmails');
+    expect(catalogue.networks[0]?.name).toBe('Alizé Indre');
+  });
+});

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const lock = JSON.parse(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8')) as {
+  packages: Record<string, { version?: string }>;
+};
+const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+
+describe('the AWS SDK in the bundles', () => {
+  it('comes in a single version of each @aws-sdk package', () => {
+    const versions = new Map<string, Set<string>>();
+    for (const [path, entry] of Object.entries(lock.packages)) {
+      const name = path.split('node_modules/').pop() ?? '';
+      if (!name.startsWith('@aws-sdk/') || !entry.version) continue;
+      versions.set(name, (versions.get(name) ?? new Set()).add(entry.version));
+    }
+
+    const duplicated = [...versions]
+      .filter(([, set]) => set.size > 1)
+      .map(([name, set]) => `${name}: ${[...set]}`);
+    expect(versions.size).toBeGreaterThan(0);
+    expect(duplicated).toEqual([]);
+  });
+
+  it('pins every direct @aws-sdk client to the same exact version', () => {
+    const pinned = Object.entries(manifest.dependencies).filter(([name]) => name.startsWith('@aws-sdk/'));
+
+    expect(pinned.length).toBeGreaterThan(0);
+    expect(new Set(pinned.map(([, version]) => version)).size).toBe(1);
+    for (const [, version] of pinned) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
