@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { isValidSiret, normaliseSiret } from './siret.ts';
+import {
+  antiBotFields,
+  consent,
+  email,
+  integer,
+  optionalInteger,
+  optionalPhone,
+  optionalText,
+  requiredText,
+} from './form-fields.ts';
+
+/** Alizé helps SMEs: fewer than 250 employees. */
+export const maxEmployees = 249;
+export const maxCompetencesPerApplication = 5;
+
+/**
+ * The SME application, as the form and `POST /api/applications` share it. Rules that need
+ * reference data (NAF list, communes, catalogue) are checked by the domain on the server.
+ */
+export const applicationSchema = z.object({
+  company: z.object({
+    name: requiredText(2, 120, 'Le nom de l’entreprise'),
+    siret: z
+      .string({ error: 'Le numéro SIRET est obligatoire.' })
+      .transform(normaliseSiret)
+      .refine((siret) => /^\d{14}$/.test(siret), 'Le numéro SIRET compte 14 chiffres.')
+      .refine(isValidSiret, 'Ce numéro SIRET n’existe pas : vérifiez les chiffres.'),
+    nafCode: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined),
+      z
+        .string()
+        .regex(/^\d{2}\.?\d{2}[A-Z]$/, 'Le code NAF s’écrit comme 25.62B.')
+        .transform((code) => (code.includes('.') ? code : `${code.slice(0, 2)}.${code.slice(2)}`))
+        .optional(),
+    ),
+    employees: integer(0, maxEmployees, {
+      label: 'Le nombre de salariés',
+      tooHigh:
+        'Alizé accompagne les entreprises de moins de 250 salariés : votre entreprise dépasse ce seuil, mais d’autres dispositifs existent, contactez-nous pour en parler.',
+    }),
+    postcode: z
+      .string({ error: 'Le code postal est obligatoire.' })
+      .trim()
+      .regex(/^\d{5}$/, 'Le code postal compte 5 chiffres.'),
+    city: requiredText(1, 100, 'La commune'),
+    createdYear: optionalInteger(1800, 2100, 'L’année de création'),
+    website: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
+      z
+        .url({ protocol: /^https?$/, error: 'L’adresse du site doit commencer par https:// ou http://.' })
+        .max(200, 'L’adresse du site ne doit pas dépasser 200 caractères.')
+        .optional(),
+    ),
+  }),
+  contact: z.object({
+    firstName: requiredText(1, 60, 'Le prénom'),
+    lastName: requiredText(1, 60, 'Le nom'),
+    role: optionalText(80, 'La fonction'),
+    email,
+    phone: optionalPhone,
+  }),
+  project: z.object({
+    title: requiredText(5, 120, 'Le titre du projet'),
+    description: requiredText(30, 3000, 'La description du projet'),
+    competences: z.preprocess(
+      (value) => (typeof value === 'string' ? [value] : value),
+      z
+        .array(z.string().regex(/^[a-z0-9-]{3,80}$/, 'Compétence inconnue.'), {
+          error: 'Choisissez au moins une compétence.',
+        })
+        .min(1, 'Choisissez au moins une compétence.')
+        .max(maxCompetencesPerApplication, `Choisissez au plus ${maxCompetencesPerApplication} compétences.`)
+        .refine((ids) => new Set(ids).size === ids.length, 'Chaque compétence ne peut être choisie qu’une fois.'),
+    ),
+    jobsToCreate: optionalInteger(0, 999, 'Le nombre d’emplois à créer'),
+    jobsToMaintain: optionalInteger(0, 9999, 'Le nombre d’emplois à maintenir'),
+    desiredStart: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
+      z
+        .string()
+        .regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'Indiquez un mois, par exemple 2027-03.')
+        .optional(),
+    ),
+  }),
+  consent,
+  ...antiBotFields,
+});
+
+export type ApplicationInput = z.input<typeof applicationSchema>;
+export type Application = z.output<typeof applicationSchema>;
+
+/** `201` answer: the reference the SME quotes, and the network that will handle the request. */
+export interface ApplicationAccepted {
+  reference: string;
+  network: { id: string; name: string };
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { antiBotFields, consent, email, optionalPhone, requiredText } from './form-fields.ts';
+
+/**
+ * A question to a network (`POST /api/contact`). The network is chosen in the form, or found
+ * from the postcode; without either, the message goes to the national coordination.
+ */
+export const contactMessageSchema = z.object({
+  name: requiredText(2, 120, 'Votre nom'),
+  email,
+  phone: optionalPhone,
+  organisation: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.string().trim().max(120, 'Le nom de la structure ne doit pas dépasser 120 caractères.').optional(),
+  ),
+  network: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.string().regex(/^[a-z0-9-]{2,40}$/, 'Réseau inconnu.').optional(),
+  ),
+  postcode: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.string().trim().regex(/^\d{5}$/, 'Le code postal compte 5 chiffres.').optional(),
+  ),
+  subject: requiredText(3, 150, 'L’objet'),
+  message: requiredText(10, 5000, 'Le message'),
+  consent,
+  ...antiBotFields,
+});
+
+export type ContactMessageInput = z.input<typeof contactMessageSchema>;
+export type ContactMessage = z.output<typeof contactMessageSchema>;

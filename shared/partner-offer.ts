@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { competenceCategories } from './catalogue.ts';
+import { isValidSiret, normaliseSiret } from './siret.ts';
+import { antiBotFields, consent, email, integer, optionalPhone, optionalText, requiredText } from './form-fields.ts';
+
+const categoryIds = competenceCategories.map((c) => c.id) as [string, ...string[]];
+
+/** A large company offering its employees' skills to the SMEs of a network (`POST /api/partners`). */
+export const partnerOfferSchema = z.object({
+  company: z.object({
+    name: requiredText(2, 120, 'Le nom de l’entreprise'),
+    siret: z
+      .string({ error: 'Le numéro SIRET est obligatoire.' })
+      .transform(normaliseSiret)
+      .refine((siret) => /^\d{14}$/.test(siret), 'Le numéro SIRET compte 14 chiffres.')
+      .refine(isValidSiret, 'Ce numéro SIRET n’existe pas : vérifiez les chiffres.'),
+    postcode: z
+      .string({ error: 'Le code postal est obligatoire.' })
+      .trim()
+      .regex(/^\d{5}$/, 'Le code postal compte 5 chiffres.'),
+    city: requiredText(1, 100, 'La commune'),
+  }),
+  contact: z.object({
+    firstName: requiredText(1, 60, 'Le prénom'),
+    lastName: requiredText(1, 60, 'Le nom'),
+    role: optionalText(80, 'La fonction'),
+    email,
+    phone: optionalPhone,
+  }),
+  offer: z.object({
+    categories: z.preprocess(
+      (value) => (typeof value === 'string' ? [value] : value),
+      z
+        .array(z.enum(categoryIds, { error: 'Domaine inconnu.' }), { error: 'Choisissez au moins un domaine.' })
+        .min(1, 'Choisissez au moins un domaine.')
+        .max(categoryIds.length),
+    ),
+    skills: requiredText(20, 3000, 'La description des compétences proposées'),
+    volunteers: integer(1, 500, { label: 'Le nombre de salariés volontaires' }),
+    message: optionalText(2000, 'Le message'),
+  }),
+  consent,
+  ...antiBotFields,
+});
+
+export type PartnerOfferInput = z.input<typeof partnerOfferSchema>;
+export type PartnerOffer = z.output<typeof partnerOfferSchema>;
