@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isValidSiret, normaliseSiret } from './siret.ts';
 import {
   antiBotFields,
   consent,
@@ -10,6 +9,7 @@ import {
   optionalText,
   requiredText,
 } from './form-fields.ts';
+import { isValidSiret, normaliseSiret } from './siret.ts';
 
 /** Alizé helps SMEs: fewer than 250 employees. */
 export const maxEmployees = 249;
@@ -72,7 +72,10 @@ export const applicationSchema = z.object({
         })
         .min(1, 'Choisissez au moins une compétence.')
         .max(maxCompetencesPerApplication, `Choisissez au plus ${maxCompetencesPerApplication} compétences.`)
-        .refine((ids) => new Set(ids).size === ids.length, 'Chaque compétence ne peut être choisie qu’une fois.'),
+        .refine(
+          (ids) => new Set(ids).size === ids.length,
+          'Chaque compétence ne peut être choisie qu’une fois.',
+        ),
     ),
     jobsToCreate: optionalInteger(0, 999, 'Le nombre d’emplois à créer'),
     jobsToMaintain: optionalInteger(0, 9999, 'Le nombre d’emplois à maintenir'),

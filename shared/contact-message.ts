@@ -15,11 +15,18 @@ export const contactMessageSchema = z.object({
   ),
   network: z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z.string().regex(/^[a-z0-9-]{2,40}$/, 'Réseau inconnu.').optional(),
+    z
+      .string()
+      .regex(/^[a-z0-9-]{2,40}$/, 'Réseau inconnu.')
+      .optional(),
   ),
   postcode: z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z.string().trim().regex(/^\d{5}$/, 'Le code postal compte 5 chiffres.').optional(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, 'Le code postal compte 5 chiffres.')
+      .optional(),
   ),
   subject: requiredText(3, 150, 'L’objet'),
   message: requiredText(10, 5000, 'Le message'),

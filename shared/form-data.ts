@@ -7,7 +7,11 @@ export const formEntriesToObject = (entries: Iterable<[string, string]>): Record
   const root: Record<string, unknown> = {};
   for (const [name, value] of entries) {
     const path = name.split('.');
-    if (path.some((part) => part === '__proto__' || part === 'constructor' || part === 'prototype' || part === '')) {
+    if (
+      path.some(
+        (part) => part === '__proto__' || part === 'constructor' || part === 'prototype' || part === '',
+      )
+    ) {
       continue;
     }
     let node = root;

@@ -5,7 +5,8 @@ import './validation.ts';
  * Field types shared by the forms: they accept what a JSON client sends and what a browser
  * posts without JavaScript (every value a string, empty fields as ""), and trim what people type.
  */
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 export const requiredText = (min: number, max: number, label: string) =>
   z
@@ -15,9 +16,16 @@ export const requiredText = (min: number, max: number, label: string) =>
     .max(max, `${label} ne doit pas dépasser ${max} caractères.`);
 
 export const optionalText = (max: number, label: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} ne doit pas dépasser ${max} caractères.`).optional());
+  z.preprocess(
+    blankToUndefined,
+    z.string().trim().max(max, `${label} ne doit pas dépasser ${max} caractères.`).optional(),
+  );
 
-export const integer = (min: number, max: number, messages: { label: string; tooHigh?: string; tooLow?: string }) =>
+export const integer = (
+  min: number,
+  max: number,
+  messages: { label: string; tooHigh?: string; tooLow?: string },
+) =>
   z.preprocess(
     (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value),
     z
@@ -41,7 +49,10 @@ export const optionalPhone = z.preprocess(
   z
     .string()
     .trim()
-    .regex(/^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/, 'Le numéro de téléphone n’est pas valide (exemple : 02 54 00 00 00).')
+    .regex(
+      /^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/,
+      'Le numéro de téléphone n’est pas valide (exemple : 02 54 00 00 00).',
+    )
     .optional(),
 );
 

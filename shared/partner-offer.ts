@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { competenceCategories } from './catalogue.ts';
+import {
+  antiBotFields,
+  consent,
+  email,
+  integer,
+  optionalPhone,
+  optionalText,
+  requiredText,
+} from './form-fields.ts';
 import { isValidSiret, normaliseSiret } from './siret.ts';
-import { antiBotFields, consent, email, integer, optionalPhone, optionalText, requiredText } from './form-fields.ts';
 
 const categoryIds = competenceCategories.map((c) => c.id) as [string, ...string[]];
 
@@ -31,7 +39,9 @@ export const partnerOfferSchema = z.object({
     categories: z.preprocess(
       (value) => (typeof value === 'string' ? [value] : value),
       z
-        .array(z.enum(categoryIds, { error: 'Domaine inconnu.' }), { error: 'Choisissez au moins un domaine.' })
+        .array(z.enum(categoryIds, { error: 'Domaine inconnu.' }), {
+          error: 'Choisissez au moins un domaine.',
+        })
         .min(1, 'Choisissez au moins un domaine.')
         .max(categoryIds.length),
     ),

@@ -1,4 +1,4 @@
-import type { Competence } from '../../shared/catalogue.ts';
+import type { Competence } from './catalogue.ts';
 
 /**
  * Demo data for the local cloud: the catalogue an Indre network could show, offered by
