@@ -1,0 +1,231 @@
+import { Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Function as CloudFrontFunction,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { retentionDays } from './log-retention.ts';
+
+export interface SiteProps {
+  /** The built site (Astro's output): uploaded as is. */
+  readonly assetsDir: string;
+  /** Origin of the `/api/*` behaviour, e.g. `https://abc123.execute-api.eu-west-3.amazonaws.com`. */
+  readonly apiEndpoint: string;
+  readonly logRetentionDays: number;
+  /** Custom domain; null serves the site on the CloudFront domain. */
+  readonly siteDomain: string | null;
+}
+
+// Astro writes `page/index.html`: serve it for `/page/` and `/page` (S3 has no directory index).
+const INDEX_REWRITE = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.endsWith('/')) {
+    request.uri = uri + 'index.html';
+  } else if (uri.slice(uri.lastIndexOf('/') + 1).indexOf('.') === -1) {
+    request.uri = uri + '/index.html';
+  }
+  return request;
+}`;
+
+// The site loads nothing from elsewhere; inline scripts and styles stay allowed because Astro inlines small ones.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * The public site: its built files in a private bucket, served by CloudFront, which also forwards
+ * `/api/*` to the HTTP API so the browser talks to a single origin (no CORS).
+ */
+export class Site extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  /** Public address of the site, without trailing slash. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: SiteProps) {
+    super(scope, id);
+    if (props.siteDomain !== null) {
+      throw new Error(
+        `siteDomain is "${props.siteDomain}", but custom domains are not wired yet (they need an ACM certificate in us-east-1 and a DNS record): set it to null.`,
+      );
+    }
+
+    // Private: only CloudFront reads it, through origin access control.
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'Holds only the public build of the site, written by the deployment and read only by CloudFront; the API, the only dynamic part, has its own access logs.',
+    });
+
+    // Same security headers on every answer, pages and API alike.
+    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Alizé: security headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: {
+          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), override: true },
+      },
+    });
+
+    // Viewer-request rewrite of directory URLs to their index.html.
+    const indexRewrite = new CloudFrontFunction(this, 'IndexRewrite', {
+      code: FunctionCode.fromInline(INDEX_REWRITE),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Serves page/index.html for /page and /page/',
+    });
+
+    // The CDN in front of both the files and the API.
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Alizé: site and /api/*',
+      defaultRootObject: 'index.html',
+      // Visitors are in France: edge locations of Europe and North America are enough, and cheapest.
+      priceClass: PriceClass.PRICE_CLASS_100,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        // API answers are per request: never cached, every method, every header but Host (API Gateway
+        // routes on its own host name); HTTPS only, since a redirect would drop a POST body.
+        '/api/*': {
+          origin: new HttpOrigin(Fn.parseDomainName(props.apiEndpoint)),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+        },
+      },
+      // Without s3:ListBucket, S3 answers 403 for a missing file: show the 404 page with a 404 status.
+      // Only 403: error pages apply to every behaviour, and the API's own JSON 404s must reach the browser.
+      errorResponses: [{ httpStatus: 403, responseHttpStatus: 404, responsePagePath: '/404.html' }],
+    });
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'A public site about French territories, open to anyone: no country needs blocking.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No WAF for now (about 6 USD a month at least): the site is static, and the API is throttled at its stage and validates every input.',
+      },
+      {
+        id: 'AwsSolutions-CFR3',
+        reason:
+          'No CloudFront access logs: the pages are public and static, and every API request is logged by API Gateway.',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Served on the default *.cloudfront.net certificate while siteDomain is null, which cannot set a minimum TLS version; a custom domain will bring TLSv1.2_2021.',
+      },
+    );
+    this.url = `https://${this.distribution.distributionDomainName}`;
+
+    // Uploads the build and invalidates the CDN cache on every deployment.
+    const deployment = new BucketDeployment(this, 'Deployment', {
+      sources: [Source.asset(props.assetsDir)],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      // Its own log group, so its logs expire like the others (instead of the deprecated logRetention).
+      logGroup: new LogGroup(this, 'DeploymentLogs', { retention: retentionDays(props.logRetentionDays) }),
+    });
+    acknowledgeDeploymentProvider(deployment, this.bucket);
+  }
+}
+
+/**
+ * BucketDeployment's provider is a singleton Lambda function that aws-cdk-lib writes (runtime, role,
+ * grants) and CloudFormation runs only while deploying: what it cannot change is acknowledged on it.
+ */
+const acknowledgeDeploymentProvider = (deployment: BucketDeployment, bucket: Bucket) => {
+  const stack = Stack.of(deployment);
+  const role = deployment.handlerRole;
+  const provider = role.node.scope;
+  if (!provider) throw new Error('BucketDeployment provider not found');
+  const managed =
+    'BucketDeployment provider, written by aws-cdk-lib and run by CloudFormation only while deploying';
+  Validations.of(provider).acknowledge(
+    {
+      id: 'AwsSolutions-L1',
+      reason: `${managed}: its Python runtime is chosen by aws-cdk-lib and moves with it.`,
+    },
+    {
+      id: 'Serverless-LambdaLatestVersion',
+      reason: `${managed}: its Python runtime is chosen by aws-cdk-lib and moves with it.`,
+    },
+    {
+      id: 'Serverless-LambdaDLQ',
+      reason: `${managed}: a failure fails and rolls back the deployment, which a dead-letter queue would not improve.`,
+    },
+    {
+      id: 'Serverless-LambdaTracing',
+      reason: `${managed}: tracing an S3 copy at deploy time would tell nothing the deployment events do not.`,
+    },
+  );
+  const grants = `${managed}: its grants are aws-cdk-lib's`;
+  Validations.of(role).acknowledge(
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: `${managed}: its role carries the basic execution policy (write its own logs).`,
+    },
+    ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((action) => ({
+      id: `AwsSolutions-IAM5[Action::${action}]`,
+      reason: `${grants} (read the CDK asset bucket, write and prune the site bucket).`,
+    })),
+    {
+      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(bucket.node.defaultChild as CfnBucket)}.Arn>/*]`,
+      reason: `${grants}: it writes and prunes every object of the site bucket, which holds only the site.`,
+    },
+    {
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*]`,
+      reason: `${grants}: it reads the zipped site from the CDK bootstrap asset bucket.`,
+    },
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: `${grants}: CloudFront invalidations (CreateInvalidation, GetInvalidation) are granted on every distribution.`,
+    },
+  );
+};

@@ -1,0 +1,126 @@
+import {
+  CfnOutput,
+  CrossStackReferences,
+  ReferenceStrength,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { functionEnvironment } from '../../functions/lib/config.ts';
+import { fallbackRoute, routes } from '../../shared/routes.ts';
+import { schedules } from '../../shared/schedules.ts';
+import type { Settings } from '../config.ts';
+import { Alarms } from '../constructs/alarms.ts';
+import { Api } from '../constructs/api.ts';
+import { AppFunction, type FunctionResources, pascalCase } from '../constructs/app-function.ts';
+import { Schedules } from '../constructs/schedules.ts';
+import { Site } from '../constructs/site.ts';
+import type { DataStack } from './data-stack.ts';
+
+export interface AppStackProps extends StackProps {
+  readonly settings: Settings;
+  readonly data: DataStack;
+  /** The built site to upload (Astro's output directory). */
+  readonly siteAssetsDir: string;
+}
+
+/** `Alizé <ne-pas-repondre@alize.example.org>` → `ne-pas-repondre@alize.example.org`. */
+export const bareAddress = (from: string): string => {
+  const address = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+  if (!/^[^@\s]+@[^@\s]+$/.test(address)) {
+    throw new Error(`mail.from "${from}" holds no e-mail address.`);
+  }
+  return address;
+};
+
+/**
+ * Everything that can be destroyed and redeployed at will: functions, API, site, schedules, alarms.
+ * The data it works on lives in the data stack.
+ */
+export class AppStack extends Stack {
+  readonly api: Api;
+  readonly site: Site;
+  /** Every project function, by handler file name (functions/handlers/<name>.ts). */
+  readonly functions: Readonly<Record<string, AppFunction>>;
+  readonly schedules: Schedules;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const { settings, data } = props;
+    // Strong references (CloudFormation exports): the data stack cannot drop a table this stack still uses.
+    CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
+
+    // The API first, then the site in front of it: the functions need the site's address (links in mail).
+    this.api = new Api(this, 'Api', { logRetentionDays: settings.logRetentionDays });
+    this.site = new Site(this, 'Site', {
+      assetsDir: props.siteAssetsDir,
+      apiEndpoint: this.api.endpoint,
+      logRetentionDays: settings.logRetentionDays,
+      siteDomain: settings.siteDomain,
+    });
+
+    const resources: FunctionResources = {
+      environment: functionEnvironment({
+        dataTableName: data.tables.data.table.tableName,
+        networks: settings.networks,
+        mailFrom: settings.mail.from,
+        nationalContactEmail: settings.mail.nationalContact,
+        siteUrl: this.site.url,
+        sesConfigurationSet: data.configurationSet.configurationSetName,
+      }),
+      logRetentionDays: settings.logRetentionDays,
+      tables: data.tables,
+      mail: {
+        fromAddress: bareAddress(settings.mail.from),
+        configurationSetName: data.configurationSet.configurationSetName,
+      },
+    };
+
+    const functions: Record<string, AppFunction> = {};
+    const register = (handler: string, fn: AppFunction) => {
+      // One function per definition: a handler file shared by two definitions would also share its alarm.
+      if (functions[handler])
+        throw new Error(`Handler ${handler} serves two definitions; give each its own file.`);
+      functions[handler] = fn;
+    };
+    const apiFunction = (definition: (typeof routes)[number] | typeof fallbackRoute, description: string) => {
+      const id = pascalCase(definition.handler);
+      // The function behind one API route.
+      const fn = new AppFunction(this, id, { definition, resources, description });
+      Validations.of(fn.function).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'Invoked synchronously by API Gateway: the caller receives the error, and a dead-letter queue only ever receives asynchronous invocations.',
+      });
+      register(definition.handler, fn);
+      return fn;
+    };
+    for (const route of routes) {
+      const fn = apiFunction(route, `API: ${route.method} ${route.path}`);
+      this.api.addRoute(route, fn.function);
+    }
+    this.api.addFallback(apiFunction(fallbackRoute, 'API: every request no route matches').function);
+
+    this.schedules = new Schedules(this, 'Schedules', { schedules, resources });
+    for (const job of this.schedules.jobs) {
+      register(job.definition.handler, job.function);
+    }
+    this.functions = functions;
+
+    new Alarms(this, 'Alarms', {
+      email: settings.alarmEmail,
+      functions: Object.fromEntries(
+        Object.entries(functions).map(([handler, fn]) => [pascalCase(handler), fn.function]),
+      ),
+      deadLetterQueues: Object.fromEntries(
+        this.schedules.jobs.map((job) => [pascalCase(job.definition.name), job.failures]),
+      ),
+    });
+
+    // Where the site is served, for people and for the end-to-end tests.
+    new CfnOutput(this, 'SiteUrl', { value: this.site.url });
+    // The API's own address, to call it without CloudFront when diagnosing.
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.endpoint });
+  }
+}

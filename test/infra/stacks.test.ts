@@ -1,0 +1,424 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { functionEnvironment } from '../../functions/lib/config.ts';
+import { fallbackRoute, routeKey, routes } from '../../shared/routes.ts';
+import { schedules } from '../../shared/schedules.ts';
+import { tables } from '../../shared/tables.ts';
+import { buildTestApp, type TestApp } from './test-app.ts';
+
+// CloudFront's managed policies, by their fixed ids.
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+/** A piece of synthesised template: untyped JSON, as `JSON.parse` gives it. */
+type Json = ReturnType<typeof JSON.parse>;
+
+type Resource = {
+  Type: string;
+  Properties: Record<string, Json>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
+
+/** `{ 'Fn::GetAtt': ['X', 'Arn'] }` or `{ Ref: 'X' }` → `X`. */
+const target = (reference: Json): string => reference?.['Fn::GetAtt']?.[0] ?? reference?.Ref;
+
+describe('the synthesised stacks', () => {
+  let built: TestApp;
+  let app: Template;
+  let data: Template;
+  let assemblyDir: string;
+  let lambdas: Record<string, Resource>;
+  /** Logical id of each project function, by handler file name. */
+  let functionIdByHandler: Record<string, string>;
+
+  beforeAll(() => {
+    // Given the app built from cdk.json's settings and a throwaway site, synthesised once
+    built = buildTestApp({ registerNag: false });
+    app = Template.fromStack(built.appStack);
+    data = Template.fromStack(built.dataStack);
+    assemblyDir = built.app.synth().directory;
+    lambdas = app.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+    functionIdByHandler = Object.fromEntries(
+      Object.entries(built.appStack.functions).map(([handler, fn]) => [
+        handler,
+        built.appStack.getLogicalId(fn.function.node.defaultChild as CfnElement),
+      ]),
+    );
+  }, 60_000);
+
+  afterAll(() => built?.dispose());
+
+  const projectFunctions = () =>
+    Object.entries(lambdas).filter(([id]) => Object.values(functionIdByHandler).includes(id));
+
+  describe('functions', () => {
+    it('makes one function per route, for the fallback and per schedule, plus the site upload', () => {
+      // Then every handler has its function, and the only other one is BucketDeployment's provider
+      const handlers = [...routes, fallbackRoute, ...schedules].map((definition) => definition.handler);
+      expect(Object.keys(functionIdByHandler).sort()).toEqual([...handlers].sort());
+      for (const handler of handlers) expect(lambdas[functionIdByHandler[handler] ?? '']).toBeDefined();
+      const others = Object.entries(lambdas).filter(
+        ([id]) => !Object.values(functionIdByHandler).includes(id),
+      );
+      expect(others.map(([id]) => id)).toEqual([expect.stringMatching(/^CustomCDKBucketDeployment/)]);
+    });
+
+    it('runs every project function on Node.js 24, ARM, traced, with explicit memory and timeout', () => {
+      for (const [id, fn] of projectFunctions()) {
+        expect(fn.Properties, id).toMatchObject({
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          Handler: 'index.handler',
+          TracingConfig: { Mode: 'Active' },
+          MemorySize: expect.any(Number),
+          Timeout: expect.any(Number),
+        });
+      }
+    });
+
+    it('gives the scheduled jobs the timeout their definition asks for', () => {
+      for (const schedule of schedules) {
+        const fn = lambdas[functionIdByHandler[schedule.handler] ?? ''];
+        expect(fn?.Properties.Timeout).toBe(schedule.timeoutSeconds ?? 10);
+      }
+    });
+
+    it('bundles each handler as an ES module with the AWS SDK inside and a require shim', () => {
+      for (const [id, fn] of projectFunctions()) {
+        // When reading the bundle CDK staged for the function
+        const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+        const code = readFileSync(join(assemblyDir, `asset.${assetHash}`, 'index.mjs'), 'utf8');
+
+        // Then it starts with the createRequire banner, imports no @aws-sdk package at run time, has a map
+        // (booleans, so that a failure does not print a megabyte of bundle)
+        expect(code.startsWith("import { createRequire } from 'module';"), `${id}: banner`).toBe(true);
+        expect(/(from|import\()\s*["']@aws-sdk\//.test(code), `${id}: imports @aws-sdk at run time`).toBe(
+          false,
+        );
+        expect(code.includes('//# sourceMappingURL=index.mjs.map'), `${id}: source map`).toBe(true);
+      }
+    });
+
+    it('embeds the SDK in the bundles of the functions that use DynamoDB', () => {
+      for (const definition of [...routes, fallbackRoute, ...schedules]) {
+        if (!('data' in definition.tables)) continue;
+        const fn = lambdas[functionIdByHandler[definition.handler] ?? ''];
+        const assetHash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '');
+        const code = readFileSync(join(assemblyDir, `asset.${assetHash}`, 'index.mjs'), 'utf8');
+        // The DynamoDB JSON protocol's target prefix only exists inside the SDK's client code.
+        expect(code.includes('DynamoDB_20120810'), `${definition.handler}: DynamoDB client inside`).toBe(
+          true,
+        );
+      }
+    });
+
+    it('hands every function the environment of functionEnvironment, plus the Powertools service name', () => {
+      const expectedKeys = Object.keys(
+        functionEnvironment({
+          dataTableName: 'table',
+          networks: built.settings.networks,
+          mailFrom: built.settings.mail.from,
+          nationalContactEmail: built.settings.mail.nationalContact,
+          siteUrl: 'https://example.org',
+          sesConfigurationSet: 'set',
+        }),
+      );
+      for (const [id, fn] of projectFunctions()) {
+        const variables = fn.Properties.Environment.Variables;
+        expect(Object.keys(variables), id).toEqual(
+          expect.arrayContaining([...expectedKeys, 'POWERTOOLS_SERVICE_NAME']),
+        );
+        expect(variables.NETWORKS, id).toBe(JSON.stringify(built.settings.networks));
+        // The site's address is the distribution's, so links in mail lead to the deployed site.
+        expect(JSON.stringify(variables.SITE_URL), id).toContain('DomainName');
+      }
+    });
+
+    it('logs every function to its own log group kept logRetentionDays, never through logRetention', () => {
+      const logGroups = app.findResources('AWS::Logs::LogGroup');
+      for (const [id, fn] of Object.entries(lambdas)) {
+        const logGroup = logGroups[target(fn.Properties.LoggingConfig?.LogGroup)];
+        expect(logGroup?.Properties.RetentionInDays, id).toBe(built.settings.logRetentionDays);
+      }
+      for (const [id, logGroup] of Object.entries(logGroups)) {
+        expect(logGroup.Properties.RetentionInDays, id).toBe(built.settings.logRetentionDays);
+      }
+      app.resourceCountIs('Custom::LogRetention', 0);
+    });
+  });
+
+  describe('permissions', () => {
+    const statementsOf = (handler: string) => {
+      const fn = lambdas[functionIdByHandler[handler] ?? ''];
+      const roleId = target(fn?.Properties.Role);
+      return Object.values(app.findResources('AWS::IAM::Policy'))
+        .filter((policy) => policy.Properties.Roles.some((role: unknown) => target(role) === roleId))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, Json>[]);
+    };
+    const actionsOf = (handler: string) =>
+      statementsOf(handler).flatMap((statement) => [statement.Action].flat());
+
+    it('grants each function the table access its definition declares, and never Scan', () => {
+      for (const definition of [...routes, fallbackRoute, ...schedules]) {
+        const actions = actionsOf(definition.handler);
+        const access = (definition.tables as Record<string, string | undefined>).data;
+        expect(actions.includes('dynamodb:Query'), definition.handler).toBe(access !== undefined);
+        expect(actions.includes('dynamodb:PutItem'), definition.handler).toBe(access === 'readWrite');
+        expect(
+          actions.filter((action) => action.startsWith('dynamodb:Scan') || action === 'dynamodb:*'),
+        ).toEqual([]);
+      }
+    });
+
+    it('lets only the functions that send mail call SES, as the configured sender', () => {
+      for (const definition of [...routes, fallbackRoute, ...schedules]) {
+        const ses = statementsOf(definition.handler).filter((statement) =>
+          [statement.Action].flat().some((action: string) => action.startsWith('ses:')),
+        );
+        if ('sendsMail' in definition && definition.sendsMail) {
+          expect(ses, definition.handler).toHaveLength(1);
+          expect(ses[0]?.Condition).toEqual({
+            StringEquals: { 'ses:FromAddress': 'ne-pas-repondre@alize.example.org' },
+          });
+        } else {
+          expect(ses, definition.handler).toEqual([]);
+        }
+      }
+    });
+  });
+
+  describe('API', () => {
+    it('has one route per definition plus $default, each integrated with its own function', () => {
+      const routeResources = Object.values(app.findResources('AWS::ApiGatewayV2::Route'));
+      const integrations = app.findResources('AWS::ApiGatewayV2::Integration');
+      expect(routeResources).toHaveLength(routes.length + 1);
+
+      const functionOfRoute = (key: string) => {
+        const route = routeResources.find((candidate) => candidate.Properties.RouteKey === key);
+        const integrationId = target(route?.Properties.Target['Fn::Join'][1][1]);
+        return target(integrations[integrationId]?.Properties.IntegrationUri);
+      };
+      for (const route of routes) {
+        expect(functionOfRoute(routeKey(route)), routeKey(route)).toBe(functionIdByHandler[route.handler]);
+      }
+      expect(functionOfRoute('$default')).toBe(functionIdByHandler[fallbackRoute.handler]);
+    });
+
+    it('serves a throttled $default stage with JSON access logs', () => {
+      app.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: {
+          ThrottlingRateLimit: Match.anyValue(),
+          ThrottlingBurstLimit: Match.anyValue(),
+        },
+        AccessLogSettings: {
+          DestinationArn: Match.anyValue(),
+          Format: Match.stringLikeRegexp('"\\$context.requestId"'),
+        },
+      });
+    });
+  });
+
+  describe('tables', () => {
+    it.each(Object.values(tables))(
+      'creates $id as shared/tables.ts describes it, retained and recoverable',
+      (table) => {
+        const [resource] = Object.values(data.findResources('AWS::DynamoDB::Table')).filter((candidate) =>
+          candidate.Properties.KeySchema.some(
+            (key: Json) => key.AttributeName === table.partitionKey && key.KeyType === 'HASH',
+          ),
+        );
+        expect(resource).toMatchObject({
+          DeletionPolicy: 'Retain',
+          UpdateReplacePolicy: 'Retain',
+          Properties: {
+            BillingMode: 'PAY_PER_REQUEST',
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            KeySchema: [
+              { AttributeName: table.partitionKey, KeyType: 'HASH' },
+              { AttributeName: table.sortKey, KeyType: 'RANGE' },
+            ],
+            TimeToLiveSpecification: { AttributeName: table.timeToLiveAttribute, Enabled: true },
+          },
+        });
+        expect(resource?.Properties.TableName).toBeUndefined();
+        const indexes = Object.entries(table.indexes).map(([indexName, index]) => ({
+          IndexName: indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        }));
+        expect(resource?.Properties.GlobalSecondaryIndexes).toEqual(indexes);
+      },
+    );
+
+    it('creates one table per definition and an unnamed SES configuration set', () => {
+      data.resourceCountIs('AWS::DynamoDB::Table', Object.keys(tables).length);
+      data.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: Match.absent() });
+    });
+  });
+
+  describe('site', () => {
+    const distributionConfig = () =>
+      Object.values(app.findResources('AWS::CloudFront::Distribution'))[0]?.Properties.DistributionConfig;
+
+    it('forwards /api/* to the HTTP API, uncached, every method, every header but Host', () => {
+      const config = distributionConfig();
+      const behaviour = config.CacheBehaviors.find((candidate: Json) => candidate.PathPattern === '/api/*');
+      expect(behaviour).toMatchObject({
+        CachePolicyId: CACHING_DISABLED,
+        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+        AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
+        ViewerProtocolPolicy: 'https-only',
+      });
+      const origin = config.Origins.find((candidate: Json) => candidate.Id === behaviour.TargetOriginId);
+      expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+      const apiId = Object.keys(app.findResources('AWS::ApiGatewayV2::Api'))[0];
+      expect(JSON.stringify(origin.DomainName)).toContain(`"Fn::GetAtt":["${apiId}","ApiEndpoint"]`);
+    });
+
+    it('reads the private bucket through origin access control, index.html at the root', () => {
+      const config = distributionConfig();
+      const origin = config.Origins.find(
+        (candidate: Json) => candidate.Id === config.DefaultCacheBehavior.TargetOriginId,
+      );
+      expect(origin.OriginAccessControlId).toBeDefined();
+      expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+      expect(config.DefaultRootObject).toBe('index.html');
+      app.hasResourceProperties('AWS::S3::Bucket', {
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: Match.anyValue(),
+      });
+    });
+
+    it('shows /404.html for a missing file, yet lets the API’s own 404s through', () => {
+      // S3 answers 403 for a missing key when CloudFront may not list the bucket.
+      expect(distributionConfig().CustomErrorResponses).toEqual([
+        { ErrorCode: 403, ResponseCode: 404, ResponsePagePath: '/404.html' },
+      ]);
+    });
+
+    it('rewrites directory URLs to their index.html and leaves files alone', () => {
+      // Given the viewer-request function's code, run as CloudFront would
+      const [fn] = Object.values(app.findResources('AWS::CloudFront::Function'));
+      const handler = new Function(`${fn?.Properties.FunctionCode}; return handler;`)() as (
+        event: unknown,
+      ) => {
+        uri: string;
+      };
+      const rewrite = (uri: string) => handler({ request: { uri } }).uri;
+
+      // Then
+      expect(rewrite('/')).toBe('/index.html');
+      expect(rewrite('/catalogue/')).toBe('/catalogue/index.html');
+      expect(rewrite('/catalogue')).toBe('/catalogue/index.html');
+      expect(rewrite('/_astro/page.a1b2.js')).toBe('/_astro/page.a1b2.js');
+      expect(rewrite('/404.html')).toBe('/404.html');
+    });
+
+    it('outputs the site URL and the API endpoint', () => {
+      app.hasOutput('SiteUrl', { Value: Match.anyValue() });
+      app.hasOutput('ApiEndpoint', { Value: Match.anyValue() });
+    });
+  });
+
+  describe('schedules', () => {
+    it.each(schedules)(
+      'runs $name at $expression, Paris time, retried, failures to an SQS queue',
+      (schedule) => {
+        const [resource] = Object.values(app.findResources('AWS::Scheduler::Schedule')).filter(
+          (candidate) => target(candidate.Properties.Target.Arn) === functionIdByHandler[schedule.handler],
+        );
+        expect(resource?.Properties).toMatchObject({
+          ScheduleExpression: schedule.expression,
+          ScheduleExpressionTimezone: 'Europe/Paris',
+          State: 'ENABLED',
+          Target: {
+            RetryPolicy: {
+              MaximumRetryAttempts: expect.any(Number),
+              MaximumEventAgeInSeconds: expect.any(Number),
+            },
+          },
+        });
+        const queueId = target(resource?.Properties.Target.DeadLetterConfig.Arn);
+        const queue = app.findResources('AWS::SQS::Queue')[queueId];
+        expect(queue?.Properties.SqsManagedSseEnabled).toBe(true);
+        // A run that fails inside the function lands in the same queue (asynchronous invocation).
+        expect(
+          target(
+            lambdas[functionIdByHandler[schedule.handler] ?? '']?.Properties.DeadLetterConfig?.TargetArn,
+          ),
+        ).toBe(queueId);
+      },
+    );
+
+    it('makes every dead-letter queue refuse unencrypted transport', () => {
+      const policies = Object.values(app.findResources('AWS::SQS::QueuePolicy'));
+      for (const queueId of Object.keys(app.findResources('AWS::SQS::Queue'))) {
+        const denies = policies
+          .filter((policy) => policy.Properties.Queues.some((queue: unknown) => target(queue) === queueId))
+          .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+          .filter(
+            (statement: Json) =>
+              statement.Effect === 'Deny' && statement.Condition?.Bool?.['aws:SecureTransport'] === 'false',
+          );
+        expect(denies, queueId).toHaveLength(1);
+      }
+    });
+  });
+
+  describe('alarms', () => {
+    const alarms = () => Object.values(app.findResources('AWS::CloudWatch::Alarm'));
+    const topicId = () => Object.keys(app.findResources('AWS::SNS::Topic'))[0];
+
+    it('alarms as soon as any dead-letter queue holds a message', () => {
+      for (const queueId of Object.keys(app.findResources('AWS::SQS::Queue'))) {
+        const watching = alarms().filter(
+          (alarm) =>
+            alarm.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+            target(alarm.Properties.Dimensions?.[0]?.Value) === queueId,
+        );
+        expect(watching, queueId).toHaveLength(1);
+        expect(watching[0]?.Properties).toMatchObject({
+          Threshold: 0,
+          ComparisonOperator: 'GreaterThanThreshold',
+        });
+        expect(watching[0]?.Properties.AlarmActions.map(target)).toEqual([topicId()]);
+      }
+    });
+
+    it('alarms on the errors of every project function', () => {
+      for (const [id] of projectFunctions()) {
+        const watching = alarms().filter(
+          (alarm) =>
+            alarm.Properties.MetricName === 'Errors' &&
+            target(alarm.Properties.Dimensions?.[0]?.Value) === id,
+        );
+        expect(watching, id).toHaveLength(1);
+        expect(watching[0]?.Properties.AlarmActions.map(target)).toEqual([topicId()]);
+      }
+    });
+
+    it('mails alarms to settings.alarmEmail through an encrypted topic', () => {
+      app.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+      app.hasResourceProperties('AWS::SNS::Subscription', {
+        Protocol: 'email',
+        Endpoint: built.settings.alarmEmail,
+      });
+      app.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    });
+  });
+});
