@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PublicNetwork } from './networks.ts';
 
 /** Categories of the competence catalogue, in the order the site shows them. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A local Alizé network: a territory (one or more départements), the operator that runs it,

@@ -1,10 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod';
+// The French locale alone: `z.locales` would pull in every language zod speaks.
+import fr from 'zod/v4/locales/fr.js';
 
 /**
  * Zod's own messages in French, for the browser and the Lambda alike: any schema in shared/
  * that does not spell out its message still speaks the user's language.
  */
-z.config(z.locales.fr());
+z.config(fr());
 
 export interface FieldError {
   field: string;

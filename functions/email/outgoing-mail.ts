@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A mail ready to go: rendered by a template, stored in the outbox, sent by the mailer.

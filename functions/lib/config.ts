@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Network, networksSchema } from '../../shared/networks.ts';
 import { tables } from '../../shared/tables.ts';
 
