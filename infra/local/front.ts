@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { securityHeaders } from '../../shared/security-headers.ts';
 import { fromResult, gatewayError, type HttpAnswer, matchRoute, toEvent } from './api-gateway.ts';
 import { invokeHandler, LambdaTimeoutError } from './lambda-runtime.ts';
 
@@ -80,6 +81,8 @@ export const startFront = async ({ port, siteDir, log = () => {} }: FrontOptions
   const serveSite = hasSite ? sirv(siteDir, { etag: true, dotfiles: false }) : undefined;
 
   const server = createServer((request, response) => {
+    // As CloudFront's response-headers policy does, on every answer.
+    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       handleApi(request, response, url, log).catch(() => send(response, gatewayError(500)));

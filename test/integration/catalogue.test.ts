@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../shared/api-errors.ts';
 import type { CatalogueResponse } from '../../shared/catalogue.ts';
 import { competenceCategories } from '../../shared/catalogue.ts';
+import { contentSecurityPolicy } from '../../shared/security-headers.ts';
 import { givenLocalCloud } from '../support/local-cloud.ts';
 
 const cloud = givenLocalCloud();
@@ -89,6 +90,15 @@ describe('the rest of the local cloud', () => {
 
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('lang="fr"');
+  });
+
+  it('sends the same security headers as CloudFront, on pages and API answers', async () => {
+    for (const path of ['/', '/api/catalogue']) {
+      const response = await fetch(`${cloud().urls.site}${path}`);
+
+      expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
   });
 
   it('runs the SES mail viewer', async () => {
