@@ -17,6 +17,10 @@ export const settingsSchema = z.object({
   }),
   alarmEmail: z.email(),
   logRetentionDays: z.number().int().positive(),
+  forms: z.object({
+    /** Submissions (all forms together) one client address may make per hour before a 429. */
+    rateLimitPerHour: z.number().int().positive(),
+  }),
   networks: networksSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -7,9 +7,10 @@ import {
   optionalInteger,
   optionalPhone,
   optionalText,
+  postcode,
   requiredText,
+  siret,
 } from './form-fields.ts';
-import { isValidSiret, normaliseSiret } from './siret.ts';
 
 /** Alizé helps SMEs: fewer than 250 employees. */
 export const maxEmployees = 249;
@@ -22,11 +23,7 @@ export const maxCompetencesPerApplication = 5;
 export const applicationSchema = z.object({
   company: z.object({
     name: requiredText(2, 120, 'Le nom de l’entreprise'),
-    siret: z
-      .string({ error: 'Le numéro SIRET est obligatoire.' })
-      .transform(normaliseSiret)
-      .refine((siret) => /^\d{14}$/.test(siret), 'Le numéro SIRET compte 14 chiffres.')
-      .refine(isValidSiret, 'Ce numéro SIRET n’existe pas : vérifiez les chiffres.'),
+    siret,
     nafCode: z.preprocess(
       (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined),
       z
@@ -40,10 +37,7 @@ export const applicationSchema = z.object({
       tooHigh:
         'Alizé accompagne les entreprises de moins de 250 salariés : votre entreprise dépasse ce seuil, mais d’autres dispositifs existent, contactez-nous pour en parler.',
     }),
-    postcode: z
-      .string({ error: 'Le code postal est obligatoire.' })
-      .trim()
-      .regex(/^\d{5}$/, 'Le code postal compte 5 chiffres.'),
+    postcode,
     city: requiredText(1, 100, 'La commune'),
     createdYear: optionalInteger(1800, 2100, 'L’année de création'),
     website: z.preprocess(

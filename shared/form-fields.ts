@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { isValidSiret, normaliseSiret } from './siret.ts';
 import './validation.ts';
 
 /**
@@ -12,7 +13,9 @@ export const requiredText = (min: number, max: number, label: string) =>
   z
     .string({ error: `${label} est obligatoire.` })
     .trim()
-    .min(min, min <= 1 ? `${label} est obligatoire.` : `${label} doit compter au moins ${min} caractères.`)
+    // A blank field is "obligatoire", not "too short": abort so only that message shows.
+    .min(1, { error: `${label} est obligatoire.`, abort: true })
+    .min(min, `${label} doit compter au moins ${min} caractères.`)
     .max(max, `${label} ne doit pas dépasser ${max} caractères.`);
 
 export const optionalText = (max: number, label: string) =>
@@ -27,9 +30,14 @@ export const integer = (
   messages: { label: string; tooHigh?: string; tooLow?: string },
 ) =>
   z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value),
+    (value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value.trim())) : value),
     z
-      .number({ error: `${messages.label} doit être un nombre entier.` })
+      .number({
+        error: (issue) =>
+          issue.input === undefined
+            ? `${messages.label} est obligatoire.`
+            : `${messages.label} doit être un nombre entier.`,
+      })
       .int(`${messages.label} doit être un nombre entier.`)
       .min(min, messages.tooLow ?? `${messages.label} doit être au moins ${min}.`)
       .max(max, messages.tooHigh ?? `${messages.label} ne peut pas dépasser ${max}.`),
@@ -41,6 +49,7 @@ export const optionalInteger = (min: number, max: number, label: string) =>
 export const email = z
   .string({ error: 'L’adresse électronique est obligatoire.' })
   .trim()
+  .min(1, { error: 'L’adresse électronique est obligatoire.', abort: true })
   .max(254, 'L’adresse électronique est trop longue.')
   .pipe(z.email('L’adresse électronique n’est pas valide (exemple : prenom.nom@entreprise.fr).'));
 
@@ -63,6 +72,19 @@ export const consent = z.preprocess(
 
 /** Fields a person never sees: a trap only bots fill, and when the form was shown. */
 export const antiBotFields = {
-  nickname: z.preprocess(blankToUndefined, z.string().max(200).optional()),
+  comment: z.preprocess(blankToUndefined, z.string().max(200).optional()),
   formStartedAt: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
 };
+
+export const siret = z
+  .string({ error: 'Le numéro SIRET est obligatoire.' })
+  .transform(normaliseSiret)
+  .refine((value) => value !== '', { error: 'Le numéro SIRET est obligatoire.', abort: true })
+  .refine((value) => /^\d{14}$/.test(value), { error: 'Le numéro SIRET compte 14 chiffres.', abort: true })
+  .refine(isValidSiret, 'Ce numéro SIRET n’existe pas : vérifiez les chiffres.');
+
+export const postcode = z
+  .string({ error: 'Le code postal est obligatoire.' })
+  .trim()
+  .min(1, { error: 'Le code postal est obligatoire.', abort: true })
+  .regex(/^\d{5}$/, 'Le code postal compte 5 chiffres.');

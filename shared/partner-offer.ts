@@ -7,9 +7,10 @@ import {
   integer,
   optionalPhone,
   optionalText,
+  postcode,
   requiredText,
+  siret,
 } from './form-fields.ts';
-import { isValidSiret, normaliseSiret } from './siret.ts';
 
 const categoryIds = competenceCategories.map((c) => c.id) as [string, ...string[]];
 
@@ -17,15 +18,8 @@ const categoryIds = competenceCategories.map((c) => c.id) as [string, ...string[
 export const partnerOfferSchema = z.object({
   company: z.object({
     name: requiredText(2, 120, 'Le nom de l’entreprise'),
-    siret: z
-      .string({ error: 'Le numéro SIRET est obligatoire.' })
-      .transform(normaliseSiret)
-      .refine((siret) => /^\d{14}$/.test(siret), 'Le numéro SIRET compte 14 chiffres.')
-      .refine(isValidSiret, 'Ce numéro SIRET n’existe pas : vérifiez les chiffres.'),
-    postcode: z
-      .string({ error: 'Le code postal est obligatoire.' })
-      .trim()
-      .regex(/^\d{5}$/, 'Le code postal compte 5 chiffres.'),
+    siret,
+    postcode,
     city: requiredText(1, 100, 'La commune'),
   }),
   contact: z.object({

@@ -1,3 +1,4 @@
+import { forms } from './forms.ts';
 import type { TableAccess, TableName } from './tables.ts';
 
 /**
@@ -26,6 +27,30 @@ export const routes = [
     handler: 'get-catalogue',
     access: 'public',
     tables: { data: 'read' },
+  },
+  {
+    method: 'POST',
+    path: forms.application.endpoint,
+    handler: 'submit-application',
+    access: 'public',
+    tables: { data: 'readWrite' },
+    sendsMail: true,
+  },
+  {
+    method: 'POST',
+    path: forms.partnerOffer.endpoint,
+    handler: 'submit-partner-offer',
+    access: 'public',
+    tables: { data: 'readWrite' },
+    sendsMail: true,
+  },
+  {
+    method: 'POST',
+    path: forms.contactMessage.endpoint,
+    handler: 'submit-contact-message',
+    access: 'public',
+    tables: { data: 'readWrite' },
+    sendsMail: true,
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -30,6 +30,11 @@ export const tables = {
     indexes: {
       /** Sparse: only records waiting for a job carry `dueQueue`, so a job reads just the work that is due. */
       byDueDate: { partitionKey: 'dueQueue', sortKey: 'dueAt' },
+      /**
+       * What the back office lists: the submissions of one network in one status, oldest first
+       * (`networkStatus` is `<entity>#<network>#<status>`, e.g. `application#indre#received`).
+       */
+      byNetworkAndStatus: { partitionKey: 'networkStatus', sortKey: 'createdAt' },
     },
   },
 } as const satisfies Record<string, TableDefinition>;

@@ -10,8 +10,15 @@ export const createDocumentClient = (client = new DynamoDBClient({})) =>
 
 export type DocumentClient = ReturnType<typeof createDocumentClient>;
 
+let base: DynamoDBClient | undefined;
+/** The low-level client, for libraries that marshal themselves (Powertools idempotency). */
+export const dynamoDbClient = (): DynamoDBClient => {
+  base ??= new DynamoDBClient({});
+  return base;
+};
+
 let shared: DocumentClient | undefined;
 export const documentClient = (): DocumentClient => {
-  shared ??= createDocumentClient();
+  shared ??= createDocumentClient(dynamoDbClient());
   return shared;
 };

@@ -23,3 +23,26 @@ export class UnknownNetworkError extends DomainError {
     super(`Aucun réseau Alizé ne porte l’identifiant « ${networkId} ».`);
   }
 }
+
+/** One client sent more submissions than the settings allow in the current window. */
+export class TooManySubmissionsError extends DomainError {
+  readonly code = 'too_many_requests';
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super(
+      `Nous avons reçu beaucoup d’envois depuis votre connexion en peu de temps. Par précaution, réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+    );
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The same submission (same idempotency key) is still being recorded by another request. */
+export class SubmissionInProgressError extends DomainError {
+  readonly code = 'in_progress';
+  constructor() {
+    super(
+      'Votre envoi est déjà en cours d’enregistrement. Patientez une minute : vous recevrez un accusé de réception par courriel. Sans nouvelles, renvoyez le formulaire.',
+    );
+  }
+}

@@ -13,8 +13,19 @@ export const sesMailer = (options: {
   from: string;
   configurationSet?: string | undefined;
   client?: SESv2Client;
+  /**
+   * For sending while a person waits for the answer: give up quickly (one retry, short timeouts)
+   * and leave the mail to the outbox job, rather than hold the request until the function times out.
+   */
+  failFast?: boolean;
 }): Mailer => {
-  const client = options.client ?? new SESv2Client({});
+  const client =
+    options.client ??
+    new SESv2Client(
+      options.failFast
+        ? { maxAttempts: 2, requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 } }
+        : {},
+    );
   return {
     async send(mail) {
       const checked = outgoingMailSchema.parse(mail);

@@ -13,6 +13,8 @@ export interface RuntimeSettings {
   nationalContactEmail: string;
   /** Public address of the site, for links in mail. */
   siteUrl: string;
+  /** Form submissions one client may make per hour before being asked to wait (429). */
+  formRateLimitPerHour: number;
   sesConfigurationSet?: string;
 }
 
@@ -22,6 +24,7 @@ export const functionEnvironment = (settings: RuntimeSettings): Record<string, s
   MAIL_FROM: settings.mailFrom,
   NATIONAL_CONTACT_EMAIL: settings.nationalContactEmail,
   SITE_URL: settings.siteUrl,
+  FORM_RATE_LIMIT_PER_HOUR: String(settings.formRateLimitPerHour),
   ...(settings.sesConfigurationSet ? { SES_CONFIGURATION_SET: settings.sesConfigurationSet } : {}),
 });
 
@@ -38,6 +41,11 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3),
   NATIONAL_CONTACT_EMAIL: z.email(),
   SITE_URL: z.url(),
+  // A string of digits rather than z.coerce: coercion and numeric checks would add 8 KB to every bundle.
+  FORM_RATE_LIMIT_PER_HOUR: z
+    .string()
+    .regex(/^[1-9]\d*$/)
+    .transform(Number),
   SES_CONFIGURATION_SET: z.string().optional(),
 });
 
@@ -49,6 +57,7 @@ const parseRuntimeSettings = (env: NodeJS.ProcessEnv): RuntimeSettings => {
     mailFrom: parsed.MAIL_FROM,
     nationalContactEmail: parsed.NATIONAL_CONTACT_EMAIL,
     siteUrl: parsed.SITE_URL,
+    formRateLimitPerHour: parsed.FORM_RATE_LIMIT_PER_HOUR,
     sesConfigurationSet: parsed.SES_CONFIGURATION_SET,
   };
 };

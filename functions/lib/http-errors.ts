@@ -2,7 +2,13 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ZodError } from 'zod';
 import type { ApiError } from '../../shared/api-errors.ts';
 import { fieldErrors } from '../../shared/validation.ts';
-import { DomainError, InvalidInputError, UnknownNetworkError } from '../domain/errors.ts';
+import {
+  DomainError,
+  InvalidInputError,
+  SubmissionInProgressError,
+  TooManySubmissionsError,
+  UnknownNetworkError,
+} from '../domain/errors.ts';
 
 /** HTTP-level refusals that are not domain rules: the request itself is malformed. */
 export class HttpError extends Error {
@@ -30,6 +36,8 @@ export const jsonResponse = (
 const domainStatus = (error: DomainError): number => {
   if (error instanceof InvalidInputError) return 400;
   if (error instanceof UnknownNetworkError) return 404;
+  if (error instanceof SubmissionInProgressError) return 409;
+  if (error instanceof TooManySubmissionsError) return 429;
   return 422;
 };
 
@@ -55,7 +63,9 @@ export const errorResponse = (error: unknown): APIGatewayProxyStructuredResultV2
   if (error instanceof DomainError) {
     const body: ApiError = { error: error.code, message: error.message };
     if (error instanceof InvalidInputError) body.errors = error.errors;
-    return jsonResponse(domainStatus(error), body);
+    const headers: Record<string, string> =
+      error instanceof TooManySubmissionsError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+    return jsonResponse(domainStatus(error), body, headers);
   }
   return undefined;
 };

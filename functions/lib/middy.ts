@@ -12,26 +12,31 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
  * Turns errors into answers. Registered last so that, middy running `onError` in reverse,
  * it sees the error first and nothing after it can turn a clear answer back into a 500.
  */
-const answerErrors = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
+const answerErrors = (present: PresentError): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: async (request) => {
-    const known = errorResponse(request.error);
-    if (known) {
-      request.response = known;
-      return;
+    let result = errorResponse(request.error);
+    if (!result) {
+      // Name and stack only: the message of an SDK or parsing error can quote the request body.
+      const error = request.error;
+      logger.error('Unhandled error', { errorName: error?.name, stack: error?.stack });
+      result = internalErrorResponse();
     }
-    // Name and stack only: the message of an SDK or parsing error can quote the request body.
-    const error = request.error;
-    logger.error('Unhandled error', { errorName: error?.name, stack: error?.stack });
-    request.response = internalErrorResponse();
+    request.response = present(request.event, result);
   },
 });
 
+/** Lets an endpoint show an error answer its own way (the forms: a French page for a no-JS post). */
+export type PresentError = (event: HttpEvent, jsonAnswer: HttpResult) => HttpResult;
+
 /** The middleware stack of every HTTP function, in one fixed order. */
-export const httpHandler = (handle: (event: HttpEvent, context: Context) => Promise<HttpResult>) =>
+export const httpHandler = (
+  handle: (event: HttpEvent, context: Context) => Promise<HttpResult>,
+  options: { presentError?: PresentError } = {},
+) =>
   middy<HttpEvent, HttpResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpHeaderNormalizer())
-    .use(answerErrors())
+    .use(answerErrors(options.presentError ?? ((_event, answer) => answer)))
     .handler(handle);
 
 /** The middleware stack of every scheduled job. */

@@ -60,6 +60,7 @@ const exportEnvironment = (
       mailFrom: settings.mail.from,
       nationalContactEmail: settings.mail.nationalContact,
       siteUrl,
+      formRateLimitPerHour: settings.forms.rateLimitPerHour,
     }),
   });
 };

@@ -67,6 +67,7 @@ export class AppStack extends Stack {
         mailFrom: settings.mail.from,
         nationalContactEmail: settings.mail.nationalContact,
         siteUrl: this.site.url,
+        formRateLimitPerHour: settings.forms.rateLimitPerHour,
         sesConfigurationSet: data.configurationSet.configurationSetName,
       }),
       logRetentionDays: settings.logRetentionDays,

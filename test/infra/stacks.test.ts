@@ -124,6 +124,7 @@ describe('the synthesised stacks', () => {
           mailFrom: built.settings.mail.from,
           nationalContactEmail: built.settings.mail.nationalContact,
           siteUrl: 'https://example.org',
+          formRateLimitPerHour: built.settings.forms.rateLimitPerHour,
           sesConfigurationSet: 'set',
         }),
       );

@@ -1,31 +1,7 @@
-/** Escapes text a user typed before it goes into HTML mail. */
-export const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+import { html, type SafeHtml } from '../../lib/html.ts';
 
-/** Tagged template that escapes every interpolated value unless it is already `SafeHtml`. */
-export class SafeHtml {
-  readonly value: string;
-  constructor(value: string) {
-    this.value = value;
-  }
-  toString() {
-    return this.value;
-  }
-}
-
-export const html = (strings: TemplateStringsArray, ...values: unknown[]): SafeHtml =>
-  new SafeHtml(
-    strings.reduce((out, part, index) => {
-      if (index === 0) return part;
-      const value = values[index - 1];
-      const rendered = Array.isArray(value)
-        ? value.map((v) => (v instanceof SafeHtml ? v.value : escapeHtml(String(v)))).join('')
-        : value instanceof SafeHtml
-          ? value.value
-          : escapeHtml(String(value ?? ''));
-      return out + rendered + part;
-    }, ''),
-  );
+// The escaping template lives in functions/lib/html.ts, shared with the answer pages.
+export { escapeHtml, html, SafeHtml } from '../../lib/html.ts';
 
 /** The frame every Alizé mail shares: plain, readable in any client, French. */
 export const mailLayout = (title: string, body: SafeHtml): string =>

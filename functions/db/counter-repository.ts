@@ -1,0 +1,24 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from './client.ts';
+import { counterKeys } from './entities/counter.ts';
+
+export interface CounterRepository {
+  /** The next number of this sequence, starting at 1: never the same twice, even under concurrency. */
+  next(kind: string, scope: string, year: number): Promise<number>;
+}
+
+export const counterRepository = (client: DocumentClient, tableName: string): CounterRepository => ({
+  async next(kind, scope, year) {
+    const { Attributes } = await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: counterKeys.of(kind, scope, year),
+        UpdateExpression: 'ADD #value :one SET entity = :entity',
+        ExpressionAttributeNames: { '#value': 'value' },
+        ExpressionAttributeValues: { ':one': 1, ':entity': 'counter' },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Attributes?.value as number;
+  },
+});

@@ -1,0 +1,7 @@
+/**
+ * How many submissions one client made in one window. The client is a salted hash of its address
+ * (see address-salt.ts): the address itself is never stored. The item expires soon after its window.
+ */
+export const rateLimitKeys = {
+  of: (clientKey: string, windowId: string) => ({ pk: `RATE#${clientKey}`, sk: `WINDOW#${windowId}` }),
+};

@@ -1,0 +1,155 @@
+import { parisDateTime } from '../../../shared/dates.ts';
+import { followUpWorkingDays } from '../../../shared/forms.ts';
+import { ofName } from '../../lib/french.ts';
+import { html, mailLayout } from './html.ts';
+import {
+  formatMonth,
+  formatSiret,
+  privacyNotice,
+  type SummarySection,
+  subjectLine,
+  summaryHtml,
+  summaryText,
+} from './summary.ts';
+
+export interface ApplicationMailModel {
+  reference: string;
+  receivedAt: string;
+  network: { name: string; operator: string };
+  company: {
+    name: string;
+    siret: string;
+    nafCode?: string | undefined;
+    nafLabel?: string | undefined;
+    employees: number;
+    postcode: string;
+    communeName: string;
+    communeCode: string;
+    createdYear?: number | undefined;
+    website?: string | undefined;
+  };
+  contact: {
+    firstName: string;
+    lastName: string;
+    role?: string | undefined;
+    email: string;
+    phone?: string | undefined;
+  };
+  project: {
+    title: string;
+    description: string;
+    competences: { id: string; label: string }[];
+    jobsToCreate?: number | undefined;
+    jobsToMaintain?: number | undefined;
+    desiredStart?: string | undefined;
+  };
+  siteUrl: string;
+}
+
+const summary = (model: ApplicationMailModel): SummarySection[] => [
+  {
+    title: 'L’entreprise',
+    rows: [
+      ['Raison sociale', model.company.name],
+      ['SIRET', formatSiret(model.company.siret)],
+      [
+        'Code NAF',
+        model.company.nafCode &&
+          (model.company.nafLabel
+            ? `${model.company.nafCode} — ${model.company.nafLabel}`
+            : model.company.nafCode),
+      ],
+      ['Salariés', model.company.employees],
+      ['Commune', `${model.company.postcode} ${model.company.communeName}`],
+      ['Année de création', model.company.createdYear],
+      ['Site internet', model.company.website],
+    ],
+  },
+  {
+    title: 'La personne à contacter',
+    rows: [
+      ['Nom', `${model.contact.firstName} ${model.contact.lastName}`],
+      ['Fonction', model.contact.role],
+      ['Courriel', model.contact.email],
+      ['Téléphone', model.contact.phone],
+    ],
+  },
+  {
+    title: 'Le projet',
+    rows: [
+      ['Intitulé', model.project.title],
+      ['Description', model.project.description],
+      ['Compétences souhaitées', model.project.competences.map((c) => c.label).join('\n')],
+      ['Emplois à créer', model.project.jobsToCreate],
+      ['Emplois à maintenir', model.project.jobsToMaintain],
+      ['Démarrage souhaité', formatMonth(model.project.desiredStart)],
+    ],
+  },
+];
+
+const nextSteps = (networkName: string) => [
+  `L’équipe ${ofName(networkName)} étudie votre demande et vous contacte dans les ${followUpWorkingDays} jours ouvrés pour en parler avec vous.`,
+  'Votre projet est ensuite présenté au comité d’agrément du réseau, qui décide de l’accompagnement.',
+  'S’il est retenu, un salarié d’une entreprise partenaire vous accompagne lors de missions d’environ trois jours au total, souvent par demi-journées, étalées sur 12 à 18 mois.',
+];
+
+/** To the SME: their request is recorded, what happens next, and what they sent. */
+export const renderApplicationAcknowledgement = (model: ApplicationMailModel) => {
+  const subject = `Votre demande Alizé ${model.reference} est bien enregistrée`;
+  const steps = nextSteps(model.network.name);
+  const privacy = privacyNotice(model.siteUrl);
+  const greeting = `Bonjour ${model.contact.firstName} ${model.contact.lastName},`;
+  const intro = `Nous avons bien reçu la demande d’accompagnement de ${model.company.name}, enregistrée sous la référence ${model.reference}. Elle est confiée à ${model.network.name}, le réseau Alizé de votre territoire, animé par ${model.network.operator}.`;
+  const text = [
+    greeting,
+    '',
+    intro,
+    '',
+    'Et maintenant ?',
+    ...steps.map((step, index) => `${index + 1}. ${step}`),
+    '',
+    'Une question ? Répondez simplement à ce courriel : votre réponse parviendra à l’équipe du réseau.',
+    '',
+    'Ce que vous nous avez transmis',
+    '',
+    summaryText(summary(model)),
+    '',
+    privacy.text,
+  ].join('\n');
+  const body = html`<p>${greeting}</p>
+<p>${intro}</p>
+<h2 style="font-size:18px">Et maintenant ?</h2>
+<ol>
+${steps.map((step) => html`<li>${step}</li>`)}
+</ol>
+<p>Une question ? Répondez simplement à ce courriel : votre réponse parviendra à l’équipe du réseau.</p>
+<h2 style="font-size:18px">Ce que vous nous avez transmis</h2>
+${summaryHtml(summary(model))}
+${privacy.html}`;
+  return { subject, html: mailLayout(subject, body), text };
+};
+
+/** To the network's staff: everything the SME sent; replying writes to the SME's contact. */
+export const renderApplicationNotification = (model: ApplicationMailModel) => {
+  const subject = subjectLine(
+    `[${model.network.name}] Nouvelle candidature ${model.reference} : ${model.company.name}`,
+  );
+  const received = parisDateTime(model.receivedAt);
+  const intro = `Une demande d’accompagnement est arrivée par le site le ${received}, sous la référence ${model.reference}.`;
+  const reply = `Répondre à ce courriel écrit directement à ${model.contact.firstName} ${model.contact.lastName} (${model.contact.email}).`;
+  const text = [
+    'Bonjour,',
+    '',
+    intro,
+    `Commune : ${model.company.communeName} (code Insee ${model.company.communeCode}).`,
+    '',
+    summaryText(summary(model)),
+    '',
+    reply,
+  ].join('\n');
+  const body = html`<p>Bonjour,</p>
+<p>${intro}<br>Commune : ${model.company.communeName} (code Insee ${model.company.communeCode}).</p>
+${summaryHtml(summary(model))}
+<p>${reply}</p>`;
+  return { subject, html: mailLayout(subject, body), text };
+};

@@ -1,0 +1,70 @@
+import { parisDateTime } from '../../../shared/dates.ts';
+import { followUpWorkingDays } from '../../../shared/forms.ts';
+import { html, mailLayout } from './html.ts';
+import { privacyNotice, type SummarySection, subjectLine, summaryHtml, summaryText } from './summary.ts';
+
+export interface ContactMessageMailModel {
+  reference: string;
+  receivedAt: string;
+  /** The network that answers, or none: then the national coordination does. */
+  network?: { name: string; operator: string } | undefined;
+  message: {
+    name: string;
+    email: string;
+    phone?: string | undefined;
+    organisation?: string | undefined;
+    postcode?: string | undefined;
+    subject: string;
+    message: string;
+  };
+  siteUrl: string;
+}
+
+const recipientName = (model: ContactMessageMailModel) =>
+  model.network ? `${model.network.name} (${model.network.operator})` : 'la coordination nationale d’Alizé';
+
+const summary = (model: ContactMessageMailModel, title: string): SummarySection[] => [
+  {
+    title,
+    rows: [
+      ['Nom', model.message.name],
+      ['Structure', model.message.organisation],
+      ['Courriel', model.message.email],
+      ['Téléphone', model.message.phone],
+      ['Code postal', model.message.postcode],
+      ['Objet', model.message.subject],
+      ['Message', model.message.message],
+    ],
+  },
+];
+
+/** To the person who wrote: the message is received, who will answer and when. */
+export const renderContactAcknowledgement = (model: ContactMessageMailModel) => {
+  const subject = `Votre message à Alizé ${model.reference} est bien reçu`;
+  const greeting = `Bonjour ${model.message.name},`;
+  const intro = `Nous avons bien reçu votre message, enregistré sous la référence ${model.reference}. Il est transmis à ${recipientName(model)}, qui vous répondra dans les ${followUpWorkingDays} jours ouvrés.`;
+  const privacy = privacyNotice(model.siteUrl);
+  const text = [greeting, '', intro, '', summaryText(summary(model, 'Votre message')), '', privacy.text].join(
+    '\n',
+  );
+  const body = html`<p>${greeting}</p>
+<p>${intro}</p>
+${summaryHtml(summary(model, 'Votre message'))}
+${privacy.html}`;
+  return { subject, html: mailLayout(subject, body), text };
+};
+
+/** To the network's staff, or the national contact: the message; replying writes to its author. */
+export const renderContactNotification = (model: ContactMessageMailModel) => {
+  const subject = subjectLine(
+    `[${model.network?.name ?? 'Alizé'}] Message ${model.reference} : ${model.message.subject}`,
+  );
+  const intro = `Un message est arrivé par le formulaire de contact du site le ${parisDateTime(model.receivedAt)}, sous la référence ${model.reference}.`;
+  const reply = `Répondre à ce courriel écrit directement à ${model.message.name} (${model.message.email}).`;
+  const text = ['Bonjour,', '', intro, '', summaryText(summary(model, 'Le message')), '', reply].join('\n');
+  const body = html`<p>Bonjour,</p>
+<p>${intro}</p>
+${summaryHtml(summary(model, 'Le message'))}
+<p>${reply}</p>`;
+  return { subject, html: mailLayout(subject, body), text };
+};

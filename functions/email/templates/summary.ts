@@ -1,0 +1,81 @@
+import { html, SafeHtml } from './html.ts';
+
+/**
+ * What a person sent, laid out the same way in every mail: titled sections of label / value rows,
+ * in HTML (every value escaped) and in plain text. Empty answers are left out.
+ */
+export type SummaryRow = readonly [label: string, value: string | number | undefined];
+export interface SummarySection {
+  title: string;
+  rows: readonly SummaryRow[];
+}
+
+const present = (rows: readonly SummaryRow[]) =>
+  rows.filter((row): row is readonly [string, string | number] => row[1] !== undefined && row[1] !== '');
+
+/** Text with its line breaks kept, every line escaped. */
+export const multiline = (text: string): SafeHtml =>
+  new SafeHtml(
+    text
+      .split(/\r\n|\r|\n/)
+      .map((line) => html`${line}`.value)
+      .join('<br>'),
+  );
+
+export const summaryHtml = (sections: readonly SummarySection[]): SafeHtml =>
+  html`${sections.map(
+    (section) => html`<h3 style="font-size:16px;margin:24px 0 8px">${section.title}</h3>
+<table role="presentation" style="border-collapse:collapse;width:100%">
+${present(section.rows).map(
+  ([label, value]) =>
+    html`<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0;width:35%;font-weight:normal;color:#555">${label}</th><td style="padding:4px 0">${multiline(String(value))}</td></tr>
+`,
+)}</table>
+`,
+  )}`;
+
+export const summaryText = (sections: readonly SummarySection[]): string =>
+  sections
+    .map((section) =>
+      [
+        `${section.title}`,
+        ...present(section.rows).map(([label, value]) => {
+          const lines = String(value).split(/\r\n|\r|\n/);
+          return lines.length === 1 ? `- ${label} : ${value}` : `- ${label} :\n  ${lines.join('\n  ')}`;
+        }),
+      ].join('\n'),
+    )
+    .join('\n\n');
+
+/**
+ * A subject line that may quote what someone typed: control characters become spaces and the
+ * whole stays within the 200 characters the outgoing-mail schema allows (a longer one would never go).
+ */
+export const subjectLine = (text: string): string => {
+  const clean = text
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clean.length <= 200 ? clean : `${clean.slice(0, 199)}…`;
+};
+
+/** `12345678200010` → `123 456 782 00010`, as it is printed on official documents. */
+export const formatSiret = (siret: string): string =>
+  /^\d{14}$/.test(siret)
+    ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`
+    : siret;
+
+const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2027-03` → `mars 2027`. */
+export const formatMonth = (month: string | undefined): string | undefined =>
+  month ? monthFormat.format(new Date(`${month}-01T00:00:00Z`)) : undefined;
+
+/** The privacy notice every acknowledgement ends with. */
+export const privacyNotice = (siteUrl: string) => {
+  const link = `${siteUrl.replace(/\/$/, '')}/donnees-personnelles/`;
+  return {
+    html: html`<p style="font-size:13px;color:#555">Vos données ne servent qu’à traiter votre demande. Pour savoir comment nous les protégeons et exercer vos droits : <a href="${link}">${link}</a>.</p>`,
+    text: `Vos données ne servent qu’à traiter votre demande. Pour savoir comment nous les protégeons et exercer vos droits : ${link}`,
+  };
+};

@@ -1,0 +1,157 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import type { Context } from 'aws-lambda';
+import type { ApiError } from '../../shared/api-errors.ts';
+import { type FormAccepted, type FormName, forms } from '../../shared/forms.ts';
+import { documentClient, dynamoDbClient } from '../db/client.ts';
+import { idempotencyStore } from '../db/idempotency-store.ts';
+import { rateLimitRepository } from '../db/rate-limit-repository.ts';
+import { botVerdict } from '../domain/anti-bot.ts';
+import { SubmissionInProgressError } from '../domain/errors.ts';
+import type { AcceptedPage } from '../http-pages/answer-page.ts';
+import { renderAnswerPage } from '../http-pages/answer-page.ts';
+import { submissionLimiter } from '../use-cases/limit-submissions.ts';
+import { config } from './config.ts';
+import { answerFormat, clientAddress, readFormRequest } from './form-request.ts';
+import { jsonResponse } from './http-errors.ts';
+import { logger } from './logger.ts';
+import { type HttpEvent, type HttpResult, httpHandler } from './middy.ts';
+import { once } from './once.ts';
+
+/**
+ * The one preset of the three public forms (applications, partners, contact), steps in a fixed order:
+ *
+ *  1. body ≤ 32 KB (413), JSON or url-encoded (415), parsed into the nested fields;
+ *  2. rate limit per client, its address hashed with the day's salt (429 + Retry-After);
+ *  3. idempotency: the same key (Idempotency-Key header, else the body's hash) gets the first answer
+ *     again, for 24 hours, and the work runs once — a double click makes one record and one set of mails;
+ *     a duplicate arriving while the first still runs waits for its answer (409 only after 8 s);
+ *  4. anti-bot: a filled honeypot or a form filled in under 3 s gets a believable 201, nothing else;
+ *  5. the form's use case; invalid input throws, so no 4xx is ever kept under the key;
+ *  6. the answer: JSON, or for a browser's own post (no JavaScript) a French HTML page, same status.
+ */
+export interface FormEndpoint {
+  /** Records a person's submission. Throws InvalidInputError (a 400, never cached) when something is to fix. */
+  submit(
+    fields: Record<string, unknown>,
+    now: Date,
+  ): Promise<FormAccepted & { mails?: { deferred: number } }>;
+  /** What a bot is told, shaped like `submit`'s answer; reads, stores and sends nothing. */
+  decoy(fields: Record<string, unknown>, now: Date): FormAccepted;
+  /** The no-JavaScript answer page for an accepted submission. */
+  acceptedPage(accepted: FormAccepted): AcceptedPage;
+}
+
+/** Answers to one key are replayed for a day: long enough for any retry, short enough to forget. */
+const replayWindowSeconds = 24 * 3600;
+/** How often, and for how long at most, a duplicate waits for the first request to finish. */
+const inProgressPollMs = 250;
+const inProgressMaxWaitMs = 8000;
+
+const htmlResponse = (
+  statusCode: number,
+  body: string,
+  headers: Record<string, string> = {},
+): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  body,
+});
+
+/** An error's answer as JSON, turned into the French page when the caller is a browser's own form post. */
+const negotiatedError = (event: HttpEvent, result: HttpResult, formPage: string): HttpResult => {
+  if (answerFormat(event) === 'json') return result;
+  const { 'content-type': _json, ...headers } = (result.headers ?? {}) as Record<string, string>;
+  const error = JSON.parse(String(result.body)) as ApiError;
+  return htmlResponse(
+    result.statusCode ?? 500,
+    renderAnswerPage({ kind: 'error', status: result.statusCode ?? 500, formPage, error }),
+    headers,
+  );
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
+  const formPage = forms[form].page;
+
+  const machinery = once(() => {
+    const settings = config();
+    const idempotency = new IdempotencyConfig({
+      eventKeyJmesPath: 'key',
+      expiresAfterSeconds: replayWindowSeconds,
+      hashFunction: 'sha256',
+    });
+    // Powertools' function wrapper, not its Middy middleware: in 2.35.0 the middleware's onError
+    // deletes the record of a request still in progress when a duplicate is refused (fixed upstream
+    // after 2.35.0, aws-powertools/powertools-lambda-typescript#5675), and the duplicate's retry
+    // then runs the work a second time. The wrapper only deletes a record its own call created.
+    const runOnce = makeIdempotent(async (_key: { key: string }, work: () => Promise<HttpResult>) => work(), {
+      persistenceStore: idempotencyStore(dynamoDbClient(), settings.dataTableName, form),
+      config: idempotency,
+      keyPrefix: form,
+    });
+    return {
+      idempotency,
+      runOnce,
+      limit: submissionLimiter({
+        rateLimits: rateLimitRepository(documentClient(), settings.dataTableName),
+        limitPerHour: settings.formRateLimitPerHour,
+      }),
+    };
+  });
+
+  const accept = async (
+    event: HttpEvent,
+    fields: Record<string, unknown>,
+    now: Date,
+  ): Promise<HttpResult> => {
+    const format = answerFormat(event);
+    const verdict = botVerdict(fields, now);
+    let accepted: FormAccepted;
+    if (verdict.kind === 'bot') {
+      logger.warn('Form submission from a bot: answered, not recorded', { form, reason: verdict.reason });
+      accepted = endpoint.decoy(fields, now);
+    } else {
+      const { mails, ...answer } = await endpoint.submit(fields, now);
+      logger.info('Form submission recorded', {
+        form,
+        reference: answer.reference,
+        network: answer.network?.id ?? null,
+        mailsDeferred: mails?.deferred ?? 0,
+      });
+      accepted = answer;
+    }
+    return format === 'html'
+      ? htmlResponse(201, renderAnswerPage(endpoint.acceptedPage(accepted)))
+      : jsonResponse(201, {
+          reference: accepted.reference,
+          network: accepted.network,
+        } satisfies FormAccepted);
+  };
+
+  /** A duplicate that arrives while the first request still works waits for its answer. */
+  const runOnceWaiting = async (key: string, context: Context, work: () => Promise<HttpResult>) => {
+    const { runOnce, idempotency } = machinery();
+    idempotency.registerLambdaContext(context);
+    const deadline = Date.now() + Math.min(inProgressMaxWaitMs, context.getRemainingTimeInMillis() - 2000);
+    for (;;) {
+      try {
+        return await runOnce({ key }, work);
+      } catch (error) {
+        if ((error as Error).name !== 'IdempotencyAlreadyInProgressError') throw error;
+        if (Date.now() + inProgressPollMs > deadline) throw new SubmissionInProgressError();
+        await sleep(inProgressPollMs);
+      }
+    }
+  };
+
+  return httpHandler(
+    async (event, context) => {
+      const now = new Date();
+      const request = readFormRequest(event);
+      await machinery().limit(clientAddress(event), now);
+      return runOnceWaiting(request.idempotencyKey, context, () => accept(event, request.fields, now));
+    },
+    { presentError: (event, answer) => negotiatedError(event, answer, formPage) },
+  );
+};

@@ -1,0 +1,44 @@
+import type { Network } from '../../shared/networks.ts';
+import type { OutboxRepository } from '../db/outbox-repository.ts';
+import type { Mailer } from '../email/mailer.ts';
+import type { OutgoingMail } from '../email/outgoing-mail.ts';
+import { deliverNow } from './deliver-outbox.ts';
+
+export interface SubmissionMailDeps {
+  outbox: OutboxRepository;
+  mailer: Mailer;
+  networks: Network[];
+}
+
+export interface MailReport {
+  queued: number;
+  sentNow: number;
+  /** Left to the scheduled deliver-outbox job: SES refused, or could not be reached in time. */
+  deferred: number;
+}
+
+/**
+ * Queues the mails of a submission under ids derived from its reference (a retry queues nothing
+ * twice), then tries to send them at once. A failure here is not the person's problem: the mail
+ * waits in the outbox and the scheduled job retries it.
+ */
+export const queueAndSend = async (
+  deps: SubmissionMailDeps,
+  network: string,
+  mails: { id: string; mail: OutgoingMail }[],
+  now: Date,
+): Promise<MailReport> => {
+  const report: MailReport = { queued: 0, sentNow: 0, deferred: 0 };
+  for (const { id, mail } of mails) {
+    if (await deps.outbox.enqueue({ id, network, mail }, now)) report.queued++;
+  }
+  for (const { id } of mails) {
+    const sent = await deliverNow(deps, id, now).catch(() => false);
+    if (sent) report.sentNow++;
+    else report.deferred++;
+  }
+  return report;
+};
+
+/** Reply-to holds at most five addresses (functions/email/outgoing-mail.ts). */
+export const replyToStaff = (network: Network) => network.staffEmails.slice(0, 5);

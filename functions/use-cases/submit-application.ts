@@ -1,0 +1,147 @@
+import { applicationSchema } from '../../shared/application.ts';
+import { parisYear } from '../../shared/dates.ts';
+import type { FormAccepted } from '../../shared/forms.ts';
+import { type FieldError, fieldErrors } from '../../shared/validation.ts';
+import type { CompetenceRepository } from '../db/competence-repository.ts';
+import type { CounterRepository } from '../db/counter-repository.ts';
+import type { ApplicationData } from '../db/entities/application.ts';
+import type { SubmissionRepository } from '../db/submission-repository.ts';
+import { formatReference } from '../domain/reference.ts';
+import {
+  checkCompetences,
+  checkNafCode,
+  type Location,
+  locateCompany,
+  type ReferenceData,
+} from '../domain/submission-checks.ts';
+import {
+  type ApplicationMailModel,
+  renderApplicationAcknowledgement,
+  renderApplicationNotification,
+} from '../email/templates/application-mails.ts';
+import { rejectIfAny, wellFormed } from './form-input.ts';
+import {
+  type MailReport,
+  queueAndSend,
+  replyToStaff,
+  type SubmissionMailDeps,
+} from './send-submission-mails.ts';
+
+export interface SubmitApplicationDeps {
+  reference: ReferenceData;
+  competences: Pick<CompetenceRepository, 'listByNetwork'>;
+  counters: CounterRepository;
+  applications: SubmissionRepository<ApplicationData>;
+  mail: SubmissionMailDeps;
+  siteUrl: string;
+}
+
+const company = applicationSchema.shape.company.shape;
+const project = applicationSchema.shape.project.shape;
+
+/**
+ * An SME's application: every rule checked before the first write (invalid input stores nothing),
+ * then a reference, the application and its audit line, and two mails (acknowledgement, staff).
+ */
+export const submitApplication = async (
+  deps: SubmitApplicationDeps,
+  raw: unknown,
+  now: Date,
+): Promise<FormAccepted & { mails: MailReport }> => {
+  const parsed = applicationSchema.safeParse(raw);
+  const errors: (FieldError | undefined)[] = parsed.success ? [] : fieldErrors(parsed.error);
+
+  const nafCode = parsed.success
+    ? parsed.data.company.nafCode
+    : wellFormed(company.nafCode, raw, 'company.nafCode');
+  errors.push(checkNafCode(deps.reference.naf, 'company.nafCode', nafCode));
+
+  const postcode = wellFormed(company.postcode, raw, 'company.postcode');
+  const city = wellFormed(company.city, raw, 'company.city');
+  let location: Location | undefined;
+  if (postcode && city) {
+    const located = locateCompany(
+      deps.reference,
+      { postcode, city },
+      { postcode: 'company.postcode', city: 'company.city' },
+    );
+    if ('error' in located) errors.push(located.error);
+    else location = located.location;
+  }
+
+  const competenceIds = wellFormed(project.competences, raw, 'project.competences');
+  const catalogue = location ? await deps.competences.listByNetwork(location.network.id) : [];
+  if (location && competenceIds) {
+    const offered = new Set(catalogue.map((competence) => competence.id));
+    errors.push(checkCompetences('project.competences', competenceIds, offered, location.network));
+  }
+
+  rejectIfAny(applicationSchema, errors);
+  if (!parsed.success || !location) throw new Error('unreachable: a valid application has a location');
+  const { company: companyInput, contact, project: projectInput } = parsed.data;
+  const { commune, network } = location;
+
+  const year = parisYear(now);
+  const sequence = await deps.counters.next('application', commune.departement, year);
+  const reference = formatReference('application', commune.departement, year, sequence);
+  const createdAt = now.toISOString();
+  await deps.applications.create(
+    {
+      reference,
+      network: network.id,
+      status: 'received',
+      createdAt,
+      data: {
+        company: {
+          ...companyInput,
+          communeCode: commune.code,
+          communeName: commune.name,
+          departement: commune.departement,
+        },
+        contact,
+        project: projectInput,
+        consentedAt: createdAt,
+      },
+    },
+    'public-form',
+  );
+
+  const labels = new Map(catalogue.map((competence) => [competence.id, competence.label]));
+  const model: ApplicationMailModel = {
+    reference,
+    receivedAt: createdAt,
+    network: { name: network.name, operator: network.operator },
+    company: {
+      ...companyInput,
+      nafLabel: companyInput.nafCode ? deps.reference.naf.get(companyInput.nafCode) : undefined,
+      communeName: commune.name,
+      communeCode: commune.code,
+    },
+    contact,
+    project: {
+      ...projectInput,
+      competences: projectInput.competences.map((id) => ({ id, label: labels.get(id) ?? id })),
+    },
+    siteUrl: deps.siteUrl,
+  };
+  const mails = await queueAndSend(
+    deps.mail,
+    network.id,
+    [
+      {
+        id: `${reference}:acknowledgement`,
+        mail: {
+          ...renderApplicationAcknowledgement(model),
+          to: [contact.email],
+          replyTo: replyToStaff(network),
+        },
+      },
+      {
+        id: `${reference}:staff`,
+        mail: { ...renderApplicationNotification(model), to: network.staffEmails, replyTo: [contact.email] },
+      },
+    ],
+    now,
+  );
+  return { reference, network: { id: network.id, name: network.name }, mails };
+};

@@ -1,0 +1,110 @@
+import { contactMessageSchema } from '../../shared/contact-message.ts';
+import { parisYear } from '../../shared/dates.ts';
+import type { FormAccepted } from '../../shared/forms.ts';
+import { type FieldError, fieldErrors } from '../../shared/validation.ts';
+import type { CounterRepository } from '../db/counter-repository.ts';
+import type { ContactMessageData } from '../db/entities/contact-message.ts';
+import { nationalNetwork } from '../db/entities/submission.ts';
+import type { SubmissionRepository } from '../db/submission-repository.ts';
+import { formatReference, nationalScope } from '../domain/reference.ts';
+import { type ContactRoute, type ReferenceData, routeContactMessage } from '../domain/submission-checks.ts';
+import {
+  type ContactMessageMailModel,
+  renderContactAcknowledgement,
+  renderContactNotification,
+} from '../email/templates/contact-message-mails.ts';
+import { rejectIfAny, wellFormed } from './form-input.ts';
+import {
+  type MailReport,
+  queueAndSend,
+  replyToStaff,
+  type SubmissionMailDeps,
+} from './send-submission-mails.ts';
+
+export interface SubmitContactMessageDeps {
+  reference: ReferenceData;
+  counters: CounterRepository;
+  contactMessages: SubmissionRepository<ContactMessageData>;
+  mail: SubmissionMailDeps;
+  siteUrl: string;
+}
+
+const shape = contactMessageSchema.shape;
+
+/**
+ * A question for Alizé: to the network chosen, else to the network of the postcode, else to the
+ * national coordination. The reference's scope is the postcode's département, `FR` without one.
+ */
+export const submitContactMessage = async (
+  deps: SubmitContactMessageDeps,
+  raw: unknown,
+  now: Date,
+): Promise<FormAccepted & { mails: MailReport }> => {
+  const parsed = contactMessageSchema.safeParse(raw);
+  const errors: (FieldError | undefined)[] = parsed.success ? [] : fieldErrors(parsed.error);
+
+  const network = wellFormed(shape.network, raw, 'network');
+  const postcode = wellFormed(shape.postcode, raw, 'postcode');
+  let route: ContactRoute | undefined;
+  const routed = routeContactMessage(
+    deps.reference,
+    { network, postcode },
+    { network: 'network', postcode: 'postcode' },
+  );
+  if ('errors' in routed) errors.push(...routed.errors);
+  else route = routed.route;
+
+  rejectIfAny(contactMessageSchema, errors);
+  if (!parsed.success || !route) throw new Error('unreachable: a valid message has a route');
+  const { consent: _consent, comment: _comment, formStartedAt: _startedAt, ...message } = parsed.data;
+  const target = route.network;
+
+  const scope = route.departement ?? nationalScope;
+  const year = parisYear(now);
+  const sequence = await deps.counters.next('contact-message', scope, year);
+  const reference = formatReference('contactMessage', scope, year, sequence);
+  const createdAt = now.toISOString();
+  await deps.contactMessages.create(
+    {
+      reference,
+      network: target?.id ?? nationalNetwork,
+      status: 'received',
+      createdAt,
+      data: {
+        ...message,
+        ...(route.departement ? { departement: route.departement } : {}),
+        consentedAt: createdAt,
+      },
+    },
+    'public-form',
+  );
+
+  const model: ContactMessageMailModel = {
+    reference,
+    receivedAt: createdAt,
+    network: target ? { name: target.name, operator: target.operator } : undefined,
+    message,
+    siteUrl: deps.siteUrl,
+  };
+  const staff = target ? target.staffEmails : [deps.reference.nationalContactEmail];
+  const mails = await queueAndSend(
+    deps.mail,
+    target?.id ?? nationalNetwork,
+    [
+      {
+        id: `${reference}:acknowledgement`,
+        mail: {
+          ...renderContactAcknowledgement(model),
+          to: [message.email],
+          replyTo: target ? replyToStaff(target) : [deps.reference.nationalContactEmail],
+        },
+      },
+      {
+        id: `${reference}:staff`,
+        mail: { ...renderContactNotification(model), to: staff, replyTo: [message.email] },
+      },
+    ],
+    now,
+  );
+  return { reference, network: target ? { id: target.id, name: target.name } : null, mails };
+};
