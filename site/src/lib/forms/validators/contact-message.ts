@@ -1,0 +1,4 @@
+import { contactMessageSchema } from '../../../../../shared/contact-message.ts';
+import { validatorFor } from '../validator.ts';
+
+export const validate = validatorFor(contactMessageSchema);

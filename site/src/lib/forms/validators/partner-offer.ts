@@ -1,0 +1,4 @@
+import { partnerOfferSchema } from '../../../../../shared/partner-offer.ts';
+import { validatorFor } from '../validator.ts';
+
+export const validate = validatorFor(partnerOfferSchema);

@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { startLocalCloud } from '../../infra/local/cloud.ts';
+import { launchChromium } from '../support/browser.ts';
+import {
+  kilobytes,
+  measurePage,
+  medianLoadMs,
+  type PageWeight,
+  pageBudgetBytes,
+  type Weight,
+} from '../support/page-weight.ts';
+import { missingPagePath, siteDist, sitemapPaths } from '../support/sitemap.ts';
+
+/**
+ * `npm run bench`: every page of the built sitemap (and the 404 page) loaded in Chromium from the
+ * local cloud, with an empty cache. Prints, per page, the requests, the bytes (raw, and as a gzip
+ * estimate of CloudFront's compression) and the JavaScript among them; a form page gets a second
+ * line once someone starts filling it (zod and the shared schema load then). Load times are shown
+ * only relative to the fastest page of the same run: absolute figures say more about this machine.
+ * Exits with 1 when a page breaks the budget, so CI could use it; the test of the budget is
+ * test/e2e/page-weight.test.ts.
+ */
+if (!existsSync(new URL('index.html', siteDist))) {
+  console.log('site/dist est absent : construction du site…');
+  execFileSync('npm', ['run', 'build:site'], { stdio: 'inherit' });
+}
+
+const cloud = await startLocalCloud({ ports: { front: 0, dynamodb: 0, ses: 0 }, runSchedules: false });
+const browser = await launchChromium();
+const results: PageWeight[] = [];
+try {
+  // One load first, whose time is not kept: the first page pays for starting the server's modules.
+  await measurePage(browser, cloud.urls.site, '/');
+  for (const path of [...sitemapPaths(), missingPagePath]) {
+    const weight = await measurePage(browser, cloud.urls.site, path);
+    results.push({ ...weight, loadMs: await medianLoadMs(browser, cloud.urls.site, path) });
+  }
+} finally {
+  await browser.close();
+  await cloud.stop();
+}
+
+const fastest = Math.min(...results.map((result) => result.loadMs).filter(Number.isFinite));
+const row = (label: string, weight: Weight, ratio: string, flag: string) => ({
+  page: label,
+  requêtes: weight.requests,
+  'total brut': kilobytes(weight.bytes),
+  'dont JS brut': kilobytes(weight.jsBytes),
+  'total gzip': kilobytes(weight.gzipBytes),
+  'dont JS gzip': kilobytes(weight.jsGzipBytes),
+  chargement: ratio,
+  budget: flag,
+});
+
+const rows = [];
+let overBudget = 0;
+for (const result of results) {
+  const atLoadOver = result.atLoad.bytes >= pageBudgetBytes;
+  overBudget += atLoadOver ? 1 : 0;
+  rows.push(
+    row(
+      result.path,
+      result.atLoad,
+      `×${(result.loadMs / fastest).toFixed(2)}`,
+      atLoadOver ? 'DÉPASSE (brut)' : 'ok',
+    ),
+  );
+  if (result.inUse) {
+    const inUseOver = result.inUse.gzipBytes >= pageBudgetBytes;
+    overBudget += inUseOver ? 1 : 0;
+    const note = result.inUse.bytes >= pageBudgetBytes ? 'ok en gzip, pas en brut' : 'ok';
+    rows.push(row('  + formulaire en cours', result.inUse, '', inUseOver ? 'DÉPASSE (gzip)' : note));
+  }
+}
+
+console.log(`\nPoids des pages (budget : ${kilobytes(pageBudgetBytes)} par page ; 1 Ko = 1 024 octets)`);
+console.table(rows);
+console.log(
+  'brut : octets reçus du serveur local, qui ne compresse pas ; gzip : estimation, fichier par fichier, de ce que CloudFront envoie compressé.',
+);
+console.log(
+  'chargement : durée médiane (3 chargements) jusqu’à l’événement load, rapportée à la page la plus rapide de cette mesure.',
+);
+if (overBudget > 0) {
+  console.log(`\n${overBudget} mesure(s) hors budget.`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,108 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { readSettingsFile } from '../../infra/config.ts';
+import { applicationSchema } from '../../shared/application.ts';
+import { contactMessageSchema } from '../../shared/contact-message.ts';
+import { demoCatalogue } from '../../shared/demo-catalogue.ts';
+import { fieldId, forms } from '../../shared/forms.ts';
+import { partnerOfferSchema } from '../../shared/partner-offer.ts';
+import { siteDist } from '../support/sitemap.ts';
+
+/**
+ * The built HTML itself, without a browser: what the no-JavaScript forms depend on is decided at
+ * build time (field names and ids, the competences from the catalogue, the networks of cdk.json).
+ */
+const settings = readSettingsFile();
+const html = (page: string) => readFileSync(new URL(`.${page}index.html`, siteDist), 'utf8');
+
+/** The `name` and `id` of every control of the page's form, in order. */
+const controls = (page: string) =>
+  [...html(page).matchAll(/<(?:input|textarea|select)\b[^>]*>/g)].map(([tag]) => ({
+    name: /\bname="([^"]*)"/.exec(tag)?.[1],
+    id: /\bid="([^"]*)"/.exec(tag)?.[1],
+    type: /\btype="([^"]*)"/.exec(tag)?.[1],
+  }));
+
+/** Dotted paths of an object schema's fields (`company.siret`), the names the forms post. */
+const fieldPaths = (schema: z.ZodType, prefix = ''): string[] =>
+  schema instanceof z.ZodObject
+    ? Object.entries(schema.shape).flatMap(([name, field]) =>
+        fieldPaths(field as z.ZodType, `${prefix}${name}.`),
+      )
+    : [prefix.slice(0, -1)];
+
+/** Set by the page's script, never in the HTML. */
+const scriptOnly = new Set(['formStartedAt']);
+
+describe.each([
+  { form: forms.application, schema: applicationSchema },
+  { form: forms.partnerOffer, schema: partnerOfferSchema },
+  { form: forms.contactMessage, schema: contactMessageSchema },
+])('the form of $form.page', ({ form, schema }) => {
+  it('posts every field of its schema, and only those', () => {
+    const posted = new Set(controls(form.page).flatMap(({ name }) => (name ? [name] : [])));
+    const expected = fieldPaths(schema).filter((path) => !scriptOnly.has(path));
+
+    expect([...posted].sort()).toEqual([...expected].sort());
+    expect(html(form.page)).toContain(`method="post" action="${form.endpoint}"`);
+  });
+
+  it('gives each control the id the server’s error page links to', () => {
+    for (const { name, id, type } of controls(form.page)) {
+      if (!name) continue;
+      if (type === 'checkbox' && name !== 'consent') {
+        // A list of boxes: each has its own id under the group's, which carries the field's id.
+        expect(id).toMatch(new RegExp(`^${fieldId(name)}-`));
+        expect(html(form.page)).toContain(`<fieldset id="${fieldId(name)}"`);
+      } else {
+        expect(id, name).toBe(fieldId(name));
+      }
+    }
+  });
+});
+
+describe('what the build reads', () => {
+  it.skipIf(process.env.ALIZE_CATALOGUE_URL)(
+    'lists every competence of the demo catalogue as a box, network by network',
+    () => {
+      const page = html(forms.application.page);
+      for (const network of settings.networks) {
+        const start = page.indexOf(`data-network="${network.id}"`);
+        expect(start, network.id).toBeGreaterThan(0);
+        const section = page.slice(start, page.indexOf('</fieldset>', start));
+        expect(section).toContain(`<h4>${network.name}</h4>`);
+        const boxes = [...section.matchAll(/name="project\.competences"[^>]*value="([^"]+)"/g)].map(
+          (m) => m[1],
+        );
+        const expected = demoCatalogue.filter((c) => c.network === network.id).map((c) => c.id);
+        expect(boxes.sort()).toEqual(expected.sort());
+      }
+    },
+  );
+
+  it('offers the networks of cdk.json in the contact form, after « Je ne sais pas »', () => {
+    const options = [
+      ...html(forms.contactMessage.page).matchAll(/<option value="([^"]*)">([^<]*)<\/option>/g),
+    ];
+
+    expect(options.map(([, value, label]) => [value, label])).toEqual([
+      ['', 'Je ne sais pas'],
+      ...settings.networks.map((network) => [network.id, network.name]),
+    ]);
+  });
+
+  it('never writes a staff mailbox into the site', () => {
+    const files = readdirSync(siteDist, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(`${entry.parentPath}/${entry.name}`, 'utf8'));
+    const staff = settings.networks.flatMap((network) => network.staffEmails);
+
+    expect(files.length).toBeGreaterThan(10);
+    for (const address of staff)
+      expect(
+        files.some((content) => content.includes(address)),
+        address,
+      ).toBe(false);
+  });
+});

@@ -1,0 +1,138 @@
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page, Response } from 'playwright-core';
+
+/**
+ * What a page costs a visitor, counted in Chromium: every response body the page loads (document,
+ * CSS, scripts, images, API answers), in raw bytes as the local front sends them (it does not
+ * compress) and as a gzip estimate of what CloudFront sends once it compresses (level 6, per file).
+ * Bytes only: timings are never asserted, the bench prints them as ratios.
+ */
+export const pageBudgetBytes = 100 * 1024;
+
+export interface LoadedResource {
+  path: string;
+  type: string;
+  status: number;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface Weight {
+  requests: number;
+  bytes: number;
+  gzipBytes: number;
+  jsBytes: number;
+  jsGzipBytes: number;
+}
+
+export interface PageWeight {
+  path: string;
+  /** What loads with the page. */
+  atLoad: Weight;
+  /** For a page with a form: the page, plus what loads once someone starts filling it. */
+  inUse?: Weight;
+  resources: LoadedResource[];
+  /** From navigation start to the load event, in ms: only ever shown as a ratio. */
+  loadMs: number;
+}
+
+const isScript = (resource: LoadedResource) => resource.type === 'script' || /\.m?js$/.test(resource.path);
+
+export const weigh = (resources: LoadedResource[]): Weight => {
+  const scripts = resources.filter(isScript);
+  const sum = (list: LoadedResource[], key: 'bytes' | 'gzipBytes') =>
+    list.reduce((total, resource) => total + resource[key], 0);
+  return {
+    requests: resources.length,
+    bytes: sum(resources, 'bytes'),
+    gzipBytes: sum(resources, 'gzipBytes'),
+    jsBytes: sum(scripts, 'bytes'),
+    jsGzipBytes: sum(scripts, 'gzipBytes'),
+  };
+};
+
+const describe = async (response: Response): Promise<LoadedResource | undefined> => {
+  // Redirects have no body; a body the browser dropped (navigated away) is not the page's.
+  const body = await response.body().catch(() => undefined);
+  if (!body) return undefined;
+  const url = new URL(response.url());
+  return {
+    path: url.pathname + url.search,
+    type: response.request().resourceType(),
+    status: response.status(),
+    bytes: body.length,
+    gzipBytes: gzipSync(body, { level: 6 }).length,
+  };
+};
+
+/** Waits until no request has started or finished for `quietMs`. */
+const settle = async (page: Page, quietMs = 400, limitMs = 10_000) => {
+  let last = Date.now();
+  const touch = () => {
+    last = Date.now();
+  };
+  page.on('request', touch);
+  page.on('requestfinished', touch);
+  page.on('requestfailed', touch);
+  const started = Date.now();
+  while (Date.now() - last < quietMs && Date.now() - started < limitMs) {
+    await page.waitForTimeout(100);
+  }
+  page.off('request', touch);
+  page.off('requestfinished', touch);
+  page.off('requestfailed', touch);
+};
+
+const navigationMs = (page: Page) =>
+  page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return navigation ? navigation.loadEventEnd - navigation.startTime : Number.NaN;
+  });
+
+/** From navigation start to the load event, in a fresh context: the median of `runs` loads. */
+export const medianLoadMs = async (browser: Browser, origin: string, path: string, runs = 3) => {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    try {
+      const page = await context.newPage();
+      await page.goto(new URL(path, origin).href, { waitUntil: 'load' });
+      times.push(await navigationMs(page));
+    } finally {
+      await context.close();
+    }
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? Number.NaN;
+};
+
+/** Loads one page in a fresh context (empty cache), then, if it has a form, starts filling it. */
+export const measurePage = async (browser: Browser, origin: string, path: string): Promise<PageWeight> => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  try {
+    const page = await context.newPage();
+    const pending: Promise<LoadedResource | undefined>[] = [];
+    page.on('response', (response) => pending.push(describe(response)));
+    const collect = async () =>
+      (await Promise.all(pending)).filter((resource): resource is LoadedResource => resource !== undefined);
+
+    await page.goto(new URL(path, origin).href, { waitUntil: 'load' });
+    await settle(page);
+    const loadMs = await navigationMs(page);
+    const atLoad = await collect();
+
+    const firstField = page.locator(
+      'form[method="post"] :is(input, textarea, select):not([type="hidden"], [tabindex="-1"])',
+    );
+    let inUse: Weight | undefined;
+    if ((await firstField.count()) > 0) {
+      await firstField.first().focus();
+      await settle(page);
+      inUse = weigh(await collect());
+    }
+    return { path, atLoad: weigh(atLoad), inUse, resources: await collect(), loadMs };
+  } finally {
+    await context.close();
+  }
+};
+
+export const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} Ko`;
