@@ -22,7 +22,7 @@ export interface MailReport {
  * twice), then tries to send them at once. A failure here is not the person's problem: the mail
  * waits in the outbox and the scheduled job retries it.
  */
-export const queueAndSend = async (
+const queueAndSend = async (
   deps: SubmissionMailDeps,
   network: string,
   mails: { id: string; mail: OutgoingMail }[],
@@ -40,5 +40,46 @@ export const queueAndSend = async (
   return report;
 };
 
-/** Reply-to holds at most five addresses (functions/email/outgoing-mail.ts). */
-export const replyToStaff = (network: Network) => network.staffEmails.slice(0, 5);
+type RenderedMail = Pick<OutgoingMail, 'subject' | 'html' | 'text'>;
+
+/**
+ * The two mails every form sends: the acknowledgement to the person who wrote, answerable by the
+ * staff, and the notification to the staff, answerable to that person.
+ */
+export const acknowledgeAndNotify = (
+  deps: SubmissionMailDeps,
+  submission: {
+    reference: string;
+    /** Network the outbox files them under (whose staff hear of a mail that never goes). */
+    network: string;
+    requesterEmail: string;
+    staffEmails: string[];
+    acknowledgement: RenderedMail;
+    notification: RenderedMail;
+  },
+  now: Date,
+): Promise<MailReport> =>
+  queueAndSend(
+    deps,
+    submission.network,
+    [
+      {
+        id: `${submission.reference}:acknowledgement`,
+        // Reply-to holds at most five addresses (functions/email/outgoing-mail.ts).
+        mail: {
+          ...submission.acknowledgement,
+          to: [submission.requesterEmail],
+          replyTo: submission.staffEmails.slice(0, 5),
+        },
+      },
+      {
+        id: `${submission.reference}:staff`,
+        mail: {
+          ...submission.notification,
+          to: submission.staffEmails,
+          replyTo: [submission.requesterEmail],
+        },
+      },
+    ],
+    now,
+  );

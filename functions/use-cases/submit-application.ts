@@ -20,12 +20,7 @@ import {
   renderApplicationNotification,
 } from '../email/templates/application-mails.ts';
 import { rejectIfAny, wellFormed } from './form-input.ts';
-import {
-  type MailReport,
-  queueAndSend,
-  replyToStaff,
-  type SubmissionMailDeps,
-} from './send-submission-mails.ts';
+import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 
 export interface SubmitApplicationDeps {
   reference: ReferenceData;
@@ -124,23 +119,16 @@ export const submitApplication = async (
     },
     siteUrl: deps.siteUrl,
   };
-  const mails = await queueAndSend(
+  const mails = await acknowledgeAndNotify(
     deps.mail,
-    network.id,
-    [
-      {
-        id: `${reference}:acknowledgement`,
-        mail: {
-          ...renderApplicationAcknowledgement(model),
-          to: [contact.email],
-          replyTo: replyToStaff(network),
-        },
-      },
-      {
-        id: `${reference}:staff`,
-        mail: { ...renderApplicationNotification(model), to: network.staffEmails, replyTo: [contact.email] },
-      },
-    ],
+    {
+      reference,
+      network: network.id,
+      requesterEmail: contact.email,
+      staffEmails: network.staffEmails,
+      acknowledgement: renderApplicationAcknowledgement(model),
+      notification: renderApplicationNotification(model),
+    },
     now,
   );
   return { reference, network: { id: network.id, name: network.name }, mails };

@@ -14,12 +14,7 @@ import {
   renderContactNotification,
 } from '../email/templates/contact-message-mails.ts';
 import { rejectIfAny, wellFormed } from './form-input.ts';
-import {
-  type MailReport,
-  queueAndSend,
-  replyToStaff,
-  type SubmissionMailDeps,
-} from './send-submission-mails.ts';
+import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 
 export interface SubmitContactMessageDeps {
   reference: ReferenceData;
@@ -87,23 +82,16 @@ export const submitContactMessage = async (
     siteUrl: deps.siteUrl,
   };
   const staff = target ? target.staffEmails : [deps.reference.nationalContactEmail];
-  const mails = await queueAndSend(
+  const mails = await acknowledgeAndNotify(
     deps.mail,
-    target?.id ?? nationalNetwork,
-    [
-      {
-        id: `${reference}:acknowledgement`,
-        mail: {
-          ...renderContactAcknowledgement(model),
-          to: [message.email],
-          replyTo: target ? replyToStaff(target) : [deps.reference.nationalContactEmail],
-        },
-      },
-      {
-        id: `${reference}:staff`,
-        mail: { ...renderContactNotification(model), to: staff, replyTo: [message.email] },
-      },
-    ],
+    {
+      reference,
+      network: target?.id ?? nationalNetwork,
+      requesterEmail: message.email,
+      staffEmails: staff,
+      acknowledgement: renderContactAcknowledgement(model),
+      notification: renderContactNotification(model),
+    },
     now,
   );
   return { reference, network: target ? { id: target.id, name: target.name } : null, mails };

@@ -13,12 +13,7 @@ import {
   renderPartnerOfferNotification,
 } from '../email/templates/partner-offer-mails.ts';
 import { rejectIfAny, wellFormed } from './form-input.ts';
-import {
-  type MailReport,
-  queueAndSend,
-  replyToStaff,
-  type SubmissionMailDeps,
-} from './send-submission-mails.ts';
+import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 
 export interface SubmitPartnerOfferDeps {
   reference: ReferenceData;
@@ -91,23 +86,16 @@ export const submitPartnerOffer = async (
     offer,
     siteUrl: deps.siteUrl,
   };
-  const mails = await queueAndSend(
+  const mails = await acknowledgeAndNotify(
     deps.mail,
-    network.id,
-    [
-      {
-        id: `${reference}:acknowledgement`,
-        mail: {
-          ...renderPartnerOfferAcknowledgement(model),
-          to: [contact.email],
-          replyTo: replyToStaff(network),
-        },
-      },
-      {
-        id: `${reference}:staff`,
-        mail: { ...renderPartnerOfferNotification(model), to: network.staffEmails, replyTo: [contact.email] },
-      },
-    ],
+    {
+      reference,
+      network: network.id,
+      requesterEmail: contact.email,
+      staffEmails: network.staffEmails,
+      acknowledgement: renderPartnerOfferAcknowledgement(model),
+      notification: renderPartnerOfferNotification(model),
+    },
     now,
   );
   return { reference, network: { id: network.id, name: network.name }, mails };
