@@ -3,6 +3,7 @@ import { followUpWorkingDays } from '../../../shared/forms.ts';
 import { ofName } from '../../lib/french.ts';
 import { html, mailLayout } from './html.ts';
 import {
+  contactSection,
   formatMonth,
   formatSiret,
   privacyNotice,
@@ -65,15 +66,7 @@ const summary = (model: ApplicationMailModel): SummarySection[] => [
       ['Site internet', model.company.website],
     ],
   },
-  {
-    title: 'La personne à contacter',
-    rows: [
-      ['Nom', `${model.contact.firstName} ${model.contact.lastName}`],
-      ['Fonction', model.contact.role],
-      ['Courriel', model.contact.email],
-      ['Téléphone', model.contact.phone],
-    ],
-  },
+  contactSection(model.contact),
   {
     title: 'Le projet',
     rows: [

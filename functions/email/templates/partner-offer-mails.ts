@@ -4,6 +4,7 @@ import { followUpWorkingDays } from '../../../shared/forms.ts';
 import { ofName } from '../../lib/french.ts';
 import { html, mailLayout } from './html.ts';
 import {
+  contactSection,
   formatSiret,
   privacyNotice,
   type SummarySection,
@@ -39,15 +40,7 @@ const summary = (model: PartnerOfferMailModel): SummarySection[] => [
       ['Commune', `${model.company.postcode} ${model.company.communeName}`],
     ],
   },
-  {
-    title: 'La personne à contacter',
-    rows: [
-      ['Nom', `${model.contact.firstName} ${model.contact.lastName}`],
-      ['Fonction', model.contact.role],
-      ['Courriel', model.contact.email],
-      ['Téléphone', model.contact.phone],
-    ],
-  },
+  contactSection(model.contact),
   {
     title: 'La proposition',
     rows: [

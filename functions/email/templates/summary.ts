@@ -79,3 +79,20 @@ export const privacyNotice = (siteUrl: string) => {
     text: `Vos données ne servent qu’à traiter votre demande. Pour savoir comment nous les protégeons et exercer vos droits : ${link}`,
   };
 };
+
+/** The person to contact, as the application and partner mails both show them. */
+export const contactSection = (contact: {
+  firstName: string;
+  lastName: string;
+  role?: string | undefined;
+  email: string;
+  phone?: string | undefined;
+}): SummarySection => ({
+  title: 'La personne à contacter',
+  rows: [
+    ['Nom', `${contact.firstName} ${contact.lastName}`],
+    ['Fonction', contact.role],
+    ['Courriel', contact.email],
+    ['Téléphone', contact.phone],
+  ],
+});
