@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   antiBotFields,
   consent,
@@ -11,6 +11,7 @@ import {
   requiredText,
   siret,
 } from './form-fields.ts';
+import { preprocess } from './validation.ts';
 
 /** Alizé helps SMEs: fewer than 250 employees. */
 export const maxEmployees = 249;
@@ -24,13 +25,14 @@ export const applicationSchema = z.object({
   company: z.object({
     name: requiredText(2, 120, 'Le nom de l’entreprise'),
     siret,
-    nafCode: z.preprocess(
+    nafCode: preprocess(
       (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined),
-      z
-        .string()
-        .regex(/^\d{2}\.?\d{2}[A-Z]$/, 'Le code NAF s’écrit comme 25.62B.')
-        .transform((code) => (code.includes('.') ? code : `${code.slice(0, 2)}.${code.slice(2)}`))
-        .optional(),
+      z.optional(
+        z.pipe(
+          z.string().check(z.regex(/^\d{2}\.?\d{2}[A-Z]$/, 'Le code NAF s’écrit comme 25.62B.')),
+          z.transform((code: string) => (code.includes('.') ? code : `${code.slice(0, 2)}.${code.slice(2)}`)),
+        ),
+      ),
     ),
     employees: integer(0, maxEmployees, {
       label: 'Le nombre de salariés',
@@ -40,12 +42,13 @@ export const applicationSchema = z.object({
     postcode,
     city: requiredText(1, 100, 'La commune'),
     createdYear: optionalInteger(1800, 2100, 'L’année de création'),
-    website: z.preprocess(
+    website: preprocess(
       (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
-      z
-        .url({ protocol: /^https?$/, error: 'L’adresse du site doit commencer par https:// ou http://.' })
-        .max(200, 'L’adresse du site ne doit pas dépasser 200 caractères.')
-        .optional(),
+      z.optional(
+        z
+          .url({ protocol: /^https?$/, error: 'L’adresse du site doit commencer par https:// ou http://.' })
+          .check(z.maxLength(200, 'L’adresse du site ne doit pas dépasser 200 caractères.')),
+      ),
     ),
   }),
   contact: z.object({
@@ -58,27 +61,31 @@ export const applicationSchema = z.object({
   project: z.object({
     title: requiredText(5, 120, 'Le titre du projet'),
     description: requiredText(30, 3000, 'La description du projet'),
-    competences: z.preprocess(
+    competences: preprocess(
       (value) => (typeof value === 'string' ? [value] : value),
       z
-        .array(z.string().regex(/^[a-z0-9-]{3,80}$/, 'Compétence inconnue.'), {
+        .array(z.string().check(z.regex(/^[a-z0-9-]{3,80}$/, 'Compétence inconnue.')), {
           error: 'Choisissez au moins une compétence.',
         })
-        .min(1, 'Choisissez au moins une compétence.')
-        .max(maxCompetencesPerApplication, `Choisissez au plus ${maxCompetencesPerApplication} compétences.`)
-        .refine(
-          (ids) => new Set(ids).size === ids.length,
-          'Chaque compétence ne peut être choisie qu’une fois.',
+        .check(
+          z.minLength(1, 'Choisissez au moins une compétence.'),
+          z.maxLength(
+            maxCompetencesPerApplication,
+            `Choisissez au plus ${maxCompetencesPerApplication} compétences.`,
+          ),
+          z.refine(
+            (ids) => new Set(ids).size === ids.length,
+            'Chaque compétence ne peut être choisie qu’une fois.',
+          ),
         ),
     ),
     jobsToCreate: optionalInteger(0, 999, 'Le nombre d’emplois à créer'),
     jobsToMaintain: optionalInteger(0, 9999, 'Le nombre d’emplois à maintenir'),
-    desiredStart: z.preprocess(
+    desiredStart: preprocess(
       (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
-      z
-        .string()
-        .regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'Indiquez un mois, par exemple 2027-03.')
-        .optional(),
+      z.optional(
+        z.string().check(z.regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'Indiquez un mois, par exemple 2027-03.')),
+      ),
     ),
   }),
   consent,

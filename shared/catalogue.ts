@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { PublicNetwork } from './networks.ts';
 
 /** Categories of the competence catalogue, in the order the site shows them. */
@@ -17,13 +17,13 @@ export type CompetenceCategory = (typeof competenceCategories)[number]['id'];
 const categoryIds = competenceCategories.map((c) => c.id) as [CompetenceCategory, ...CompetenceCategory[]];
 
 export const competenceSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{3,80}$/),
+  id: z.string().check(z.regex(/^[a-z0-9-]{3,80}$/)),
   network: z.string(),
   category: z.enum(categoryIds),
-  label: z.string().min(3).max(120),
-  description: z.string().max(600),
+  label: z.string().check(z.minLength(3), z.maxLength(120)),
+  description: z.string().check(z.maxLength(600)),
   /** Partner companies that can lend an employee for this competence. */
-  partners: z.array(z.string().min(2).max(120)).min(1),
+  partners: z.array(z.string().check(z.minLength(2), z.maxLength(120))).check(z.minLength(1)),
 });
 export type Competence = z.infer<typeof competenceSchema>;
 
@@ -35,12 +35,15 @@ export interface CatalogueResponse {
 
 /** `GET /api/catalogue?network=indre`: the network is optional, every network when absent. */
 export const catalogueQuerySchema = z.object({
-  network: z
-    .string()
-    .trim()
-    .regex(
-      /^[a-z0-9-]{2,40}$/,
-      'L’identifiant de réseau ne contient que des minuscules, des chiffres et des tirets.',
-    )
-    .optional(),
+  network: z.optional(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.regex(
+          /^[a-z0-9-]{2,40}$/,
+          'L’identifiant de réseau ne contient que des minuscules, des chiffres et des tirets.',
+        ),
+      ),
+  ),
 });

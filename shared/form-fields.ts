@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isValidSiret, normaliseSiret } from './siret.ts';
-import './validation.ts';
+import { preprocess } from './validation.ts';
 
 /**
  * Field types shared by the forms: they accept what a JSON client sends and what a browser
@@ -10,18 +10,20 @@ const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 export const requiredText = (min: number, max: number, label: string) =>
-  z
-    .string({ error: `${label} est obligatoire.` })
-    .trim()
+  z.string({ error: `${label} est obligatoire.` }).check(
+    z.trim(),
     // A blank field is "obligatoire", not "too short": abort so only that message shows.
-    .min(1, { error: `${label} est obligatoire.`, abort: true })
-    .min(min, `${label} doit compter au moins ${min} caractères.`)
-    .max(max, `${label} ne doit pas dépasser ${max} caractères.`);
+    z.minLength(1, { error: `${label} est obligatoire.`, abort: true }),
+    z.minLength(min, `${label} doit compter au moins ${min} caractères.`),
+    z.maxLength(max, `${label} ne doit pas dépasser ${max} caractères.`),
+  );
 
 export const optionalText = (max: number, label: string) =>
-  z.preprocess(
+  preprocess(
     blankToUndefined,
-    z.string().trim().max(max, `${label} ne doit pas dépasser ${max} caractères.`).optional(),
+    z.optional(
+      z.string().check(z.trim(), z.maxLength(max, `${label} ne doit pas dépasser ${max} caractères.`)),
+    ),
   );
 
 export const integer = (
@@ -29,7 +31,7 @@ export const integer = (
   max: number,
   messages: { label: string; tooHigh?: string; tooLow?: string },
 ) =>
-  z.preprocess(
+  preprocess(
     (value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value.trim())) : value),
     z
       .number({
@@ -38,53 +40,68 @@ export const integer = (
             ? `${messages.label} est obligatoire.`
             : `${messages.label} doit être un nombre entier.`,
       })
-      .int(`${messages.label} doit être un nombre entier.`)
-      .min(min, messages.tooLow ?? `${messages.label} doit être au moins ${min}.`)
-      .max(max, messages.tooHigh ?? `${messages.label} ne peut pas dépasser ${max}.`),
+      .check(
+        z.int(`${messages.label} doit être un nombre entier.`),
+        z.gte(min, messages.tooLow ?? `${messages.label} doit être au moins ${min}.`),
+        z.lte(max, messages.tooHigh ?? `${messages.label} ne peut pas dépasser ${max}.`),
+      ),
   );
 
 export const optionalInteger = (min: number, max: number, label: string) =>
-  z.preprocess(blankToUndefined, integer(min, max, { label }).optional());
+  preprocess(blankToUndefined, z.optional(integer(min, max, { label })));
 
-export const email = z
-  .string({ error: 'L’adresse électronique est obligatoire.' })
-  .trim()
-  .min(1, { error: 'L’adresse électronique est obligatoire.', abort: true })
-  .max(254, 'L’adresse électronique est trop longue.')
-  .pipe(z.email('L’adresse électronique n’est pas valide (exemple : prenom.nom@entreprise.fr).'));
-
-export const optionalPhone = z.preprocess(
-  blankToUndefined,
+export const email = z.pipe(
   z
-    .string()
-    .trim()
-    .regex(
-      /^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/,
-      'Le numéro de téléphone n’est pas valide (exemple : 02 54 00 00 00).',
-    )
-    .optional(),
+    .string({ error: 'L’adresse électronique est obligatoire.' })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'L’adresse électronique est obligatoire.', abort: true }),
+      z.maxLength(254, 'L’adresse électronique est trop longue.'),
+    ),
+  z.email('L’adresse électronique n’est pas valide (exemple : prenom.nom@entreprise.fr).'),
 );
 
-export const consent = z.preprocess(
+export const optionalPhone = preprocess(
+  blankToUndefined,
+  z.optional(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.regex(
+          /^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/,
+          'Le numéro de téléphone n’est pas valide (exemple : 02 54 00 00 00).',
+        ),
+      ),
+  ),
+);
+
+export const consent = preprocess(
   (value) => value === true || value === 'true' || value === 'on' || value === '1',
   z.literal(true, { error: 'Votre accord est nécessaire pour que nous puissions traiter votre demande.' }),
 );
 
 /** Fields a person never sees: a trap only bots fill, and when the form was shown. */
 export const antiBotFields = {
-  comment: z.preprocess(blankToUndefined, z.string().max(200).optional()),
-  formStartedAt: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+  comment: preprocess(blankToUndefined, z.optional(z.string().check(z.maxLength(200)))),
+  formStartedAt: preprocess(blankToUndefined, z.optional(z.coerce.number().check(z.int(), z.positive()))),
 };
 
 export const siret = z
-  .string({ error: 'Le numéro SIRET est obligatoire.' })
-  .transform(normaliseSiret)
-  .refine((value) => value !== '', { error: 'Le numéro SIRET est obligatoire.', abort: true })
-  .refine((value) => /^\d{14}$/.test(value), { error: 'Le numéro SIRET compte 14 chiffres.', abort: true })
-  .refine(isValidSiret, 'Ce numéro SIRET n’existe pas : vérifiez les chiffres.');
+  .pipe(z.string({ error: 'Le numéro SIRET est obligatoire.' }), z.transform(normaliseSiret))
+  .check(
+    z.refine((value) => value !== '', { error: 'Le numéro SIRET est obligatoire.', abort: true }),
+    z.refine((value) => /^\d{14}$/.test(value), {
+      error: 'Le numéro SIRET compte 14 chiffres.',
+      abort: true,
+    }),
+    z.refine(isValidSiret, 'Ce numéro SIRET n’existe pas : vérifiez les chiffres.'),
+  );
 
 export const postcode = z
   .string({ error: 'Le code postal est obligatoire.' })
-  .trim()
-  .min(1, { error: 'Le code postal est obligatoire.', abort: true })
-  .regex(/^\d{5}$/, 'Le code postal compte 5 chiffres.');
+  .check(
+    z.trim(),
+    z.minLength(1, { error: 'Le code postal est obligatoire.', abort: true }),
+    z.regex(/^\d{5}$/, 'Le code postal compte 5 chiffres.'),
+  );

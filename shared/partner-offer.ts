@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { competenceCategories } from './catalogue.ts';
 import {
   antiBotFields,
@@ -11,6 +11,7 @@ import {
   requiredText,
   siret,
 } from './form-fields.ts';
+import { preprocess } from './validation.ts';
 
 const categoryIds = competenceCategories.map((c) => c.id) as [string, ...string[]];
 
@@ -30,14 +31,13 @@ export const partnerOfferSchema = z.object({
     phone: optionalPhone,
   }),
   offer: z.object({
-    categories: z.preprocess(
+    categories: preprocess(
       (value) => (typeof value === 'string' ? [value] : value),
       z
         .array(z.enum(categoryIds, { error: 'Domaine inconnu.' }), {
           error: 'Choisissez au moins un domaine.',
         })
-        .min(1, 'Choisissez au moins un domaine.')
-        .max(categoryIds.length),
+        .check(z.minLength(1, 'Choisissez au moins un domaine.'), z.maxLength(categoryIds.length)),
     ),
     skills: requiredText(20, 3000, 'La description des compétences proposées'),
     volunteers: integer(1, 500, { label: 'Le nombre de salariés volontaires' }),

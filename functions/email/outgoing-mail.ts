@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A mail ready to go: rendered by a template, stored in the outbox, sent by the mailer.
@@ -6,14 +6,13 @@ import * as z from 'zod';
  * can never add a header.
  */
 export const outgoingMailSchema = z.object({
-  to: z.array(z.email()).min(1).max(50),
-  replyTo: z.array(z.email()).max(5).optional(),
-  subject: z
-    .string()
-    .min(1)
-    .max(200)
-    .transform((subject) => subject.replace(/[\r\n]+/g, ' ')),
-  html: z.string().min(1),
-  text: z.string().min(1),
+  to: z.array(z.email()).check(z.minLength(1), z.maxLength(50)),
+  replyTo: z.optional(z.array(z.email()).check(z.maxLength(5))),
+  subject: z.pipe(
+    z.string().check(z.minLength(1), z.maxLength(200)),
+    z.transform((subject: string) => subject.replace(/[\r\n]+/g, ' ')),
+  ),
+  html: z.string().check(z.minLength(1)),
+  text: z.string().check(z.minLength(1)),
 });
 export type OutgoingMail = z.infer<typeof outgoingMailSchema>;

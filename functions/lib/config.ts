@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type Network, networksSchema } from '../../shared/networks.ts';
 import { tables } from '../../shared/tables.ts';
 
@@ -29,24 +29,24 @@ export const functionEnvironment = (settings: RuntimeSettings): Record<string, s
 });
 
 const envSchema = z.object({
-  [tables.data.envVar]: z.string().min(3),
-  NETWORKS: z.string().transform((raw, ctx) => {
-    const parsed = networksSchema.safeParse(JSON.parse(raw));
-    if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', message: 'NETWORKS is not a valid list of networks' });
-      return z.NEVER;
-    }
-    return parsed.data;
-  }),
-  MAIL_FROM: z.string().min(3),
+  [tables.data.envVar]: z.string().check(z.minLength(3)),
+  NETWORKS: z.pipe(
+    z.string(),
+    z.transform((raw: string, ctx) => {
+      const parsed = networksSchema.safeParse(JSON.parse(raw));
+      if (!parsed.success) {
+        ctx.issues.push({ code: 'custom', message: 'NETWORKS is not a valid list of networks', input: raw });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
+  ),
+  MAIL_FROM: z.string().check(z.minLength(3)),
   NATIONAL_CONTACT_EMAIL: z.email(),
   SITE_URL: z.url(),
-  // A string of digits rather than z.coerce: coercion and numeric checks would add 8 KB to every bundle.
-  FORM_RATE_LIMIT_PER_HOUR: z
-    .string()
-    .regex(/^[1-9]\d*$/)
-    .transform(Number),
-  SES_CONFIGURATION_SET: z.string().optional(),
+  // A string of digits, read as a number once it is known to be one.
+  FORM_RATE_LIMIT_PER_HOUR: z.pipe(z.string().check(z.regex(/^[1-9]\d*$/)), z.transform(Number)),
+  SES_CONFIGURATION_SET: z.optional(z.string()),
 });
 
 const parseRuntimeSettings = (env: NodeJS.ProcessEnv): RuntimeSettings => {

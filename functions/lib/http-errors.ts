@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { ZodError } from 'zod';
+// The class itself, not `z.core.$ZodError`: reading it through the `core` namespace would bundle all of zod.
+import { $ZodError } from 'zod/v4/core';
 import type { ApiError } from '../../shared/api-errors.ts';
 import { fieldErrors } from '../../shared/validation.ts';
 import {
@@ -53,7 +54,7 @@ export const errorResponse = (error: unknown): APIGatewayProxyStructuredResultV2
       error.headers,
     );
   }
-  if (error instanceof ZodError) {
+  if (error instanceof $ZodError) {
     return jsonResponse(400, {
       error: 'invalid_input',
       message: 'Certaines informations sont à corriger.',

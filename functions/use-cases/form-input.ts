@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { FieldError } from '../../shared/validation.ts';
 import { fieldPaths, orderFieldErrors } from '../../shared/validation.ts';
 import { InvalidInputError } from '../domain/errors.ts';
@@ -17,7 +17,7 @@ const valueAt = (raw: unknown, path: string): unknown =>
     );
 
 /** The value of one field, if that field alone is well formed (whatever the rest of the form holds). */
-export const wellFormed = <S extends z.ZodType>(
+export const wellFormed = <S extends z.ZodMiniType>(
   schema: S,
   raw: unknown,
   path: string,
@@ -27,7 +27,7 @@ export const wellFormed = <S extends z.ZodType>(
 };
 
 /** Throws every error found, one per field, in the form's order; nothing has been written yet. */
-export const rejectIfAny = (schema: z.ZodObject, errors: (FieldError | undefined)[]) => {
+export const rejectIfAny = (schema: z.ZodMiniObject, errors: (FieldError | undefined)[]) => {
   const found = errors.filter((error): error is FieldError => error !== undefined);
   if (found.length > 0) throw new InvalidInputError(orderFieldErrors(found, fieldPaths(schema)));
 };

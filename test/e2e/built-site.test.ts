@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { readSettingsFile } from '../../infra/config.ts';
 import { applicationSchema } from '../../shared/application.ts';
 import { contactMessageSchema } from '../../shared/contact-message.ts';
@@ -25,10 +25,10 @@ const controls = (page: string) =>
   }));
 
 /** Dotted paths of an object schema's fields (`company.siret`), the names the forms post. */
-const fieldPaths = (schema: z.ZodType, prefix = ''): string[] =>
-  schema instanceof z.ZodObject
+const fieldPaths = (schema: z.ZodMiniType, prefix = ''): string[] =>
+  schema instanceof z.ZodMiniObject
     ? Object.entries(schema.shape).flatMap(([name, field]) =>
-        fieldPaths(field as z.ZodType, `${prefix}${name}.`),
+        fieldPaths(field as z.ZodMiniType, `${prefix}${name}.`),
       )
     : [prefix.slice(0, -1)];
 

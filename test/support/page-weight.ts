@@ -6,6 +6,9 @@ import type { Browser, Page, Response } from 'playwright-core';
  * CSS, scripts, images, API answers), in raw bytes as the local front sends them (it does not
  * compress) and as a gzip estimate of what CloudFront sends once it compresses (level 6, per file).
  * Bytes only: timings are never asserted, the bench prints them as ratios.
+ *
+ * One budget for every case, in raw bytes: a page as it loads and, for a form page, once someone
+ * starts filling it. The gzip estimate is for information (the bench prints it), never the budget.
  */
 export const pageBudgetBytes = 100 * 1024;
 
@@ -29,7 +32,7 @@ export interface PageWeight {
   path: string;
   /** What loads with the page. */
   atLoad: Weight;
-  /** For a page with a form: the page, plus what loads once someone starts filling it. */
+  /** For a page with a form: the page, plus what loads once someone starts filling it (zod/mini, the schema). */
   inUse?: Weight;
   resources: LoadedResource[];
   /** From navigation start to the load event, in ms: only ever shown as a ratio. */

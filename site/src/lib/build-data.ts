@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import cdk from '../../../cdk.json' with { type: 'json' };
 import { parseSettings } from '../../../infra/config.ts';
 import { type Competence, competenceCategories, competenceSchema } from '../../../shared/catalogue.ts';
@@ -16,7 +17,7 @@ import { type PublicNetwork, toPublicNetwork } from '../../../shared/networks.ts
 export const publicNetworks = (): PublicNetwork[] =>
   parseSettings(cdk.context.alize).networks.map(toPublicNetwork);
 
-const competencesSchema = competenceSchema.array();
+const competencesSchema = z.array(competenceSchema);
 
 const fetchCatalogue = async (url: string): Promise<Competence[]> => {
   const response = await fetch(url, {
