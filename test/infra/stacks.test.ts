@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -100,6 +100,18 @@ describe('the synthesised stacks', () => {
           false,
         );
         expect(code.includes('//# sourceMappingURL=index.mjs.map'), `${id}: source map`).toBe(true);
+      }
+    });
+
+    it('keeps every bundle small enough for a quick cold start', () => {
+      // A byte budget, not a timing: the form functions carry the communes table (about 0.95 MB),
+      // every other function stays under half a megabyte.
+      for (const definition of [...routes, fallbackRoute, ...schedules]) {
+        const fn = lambdas[functionIdByHandler[definition.handler] ?? ''];
+        const assetHash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '');
+        const { size } = statSync(join(assemblyDir, `asset.${assetHash}`, 'index.mjs'));
+        const budget = definition.handler.startsWith('submit-') ? 1_800_000 : 500_000;
+        expect(size, `${definition.handler}: ${size} bytes`).toBeLessThan(budget);
       }
     });
 
