@@ -49,8 +49,19 @@ const envSchema = z.object({
   SES_CONFIGURATION_SET: z.optional(z.string()),
 });
 
+/** A deployment mistake, not the caller's: it must answer 500, never a 400 about the request. */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
 const parseRuntimeSettings = (env: NodeJS.ProcessEnv): RuntimeSettings => {
-  const parsed = envSchema.parse(env);
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    // Variable names only: values hold addresses.
+    const names = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))].join(', ');
+    throw new ConfigurationError(`Invalid function environment: ${names}`);
+  }
+  const parsed = result.data;
   return {
     dataTableName: parsed[tables.data.envVar] as string,
     networks: parsed.NETWORKS,
@@ -62,10 +73,17 @@ const parseRuntimeSettings = (env: NodeJS.ProcessEnv): RuntimeSettings => {
   };
 };
 
+/**
+ * In AWS the networks do not fit Lambda's 4 KB of environment, so the CDK bundling replaces this
+ * exact expression with their JSON (esbuild `define`); locally it is the variable the local cloud sets.
+ */
+export const bundledNetworksExpression = 'process.env.NETWORKS';
+
 let cached: RuntimeSettings | undefined;
 
 /** Read at first use rather than at import, so a test or the local cloud can set the environment first. */
 export const config = (): RuntimeSettings => {
-  cached ??= parseRuntimeSettings(process.env);
+  // Written out (not read through `process.env[name]`) so that the bundler finds it: see bundledNetworksExpression.
+  cached ??= parseRuntimeSettings({ ...process.env, NETWORKS: process.env.NETWORKS });
   return cached;
 };

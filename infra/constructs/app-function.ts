@@ -7,6 +7,8 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { bundledNetworksExpression } from '../../functions/lib/config.ts';
+import { functionDefaults } from '../../shared/function-defaults.ts';
 import type { TableAccess, TableDefinition, TableName } from '../../shared/tables.ts';
 import { retentionDays } from './log-retention.ts';
 
@@ -46,10 +48,6 @@ export interface AppFunctionProps {
   readonly retryAttempts?: number;
 }
 
-const DEFAULT_TIMEOUT_SECONDS = 10;
-// 1 GB: Lambda gives CPU in proportion to memory, and a bundled SDK starts noticeably faster with it than at 128 MB.
-const DEFAULT_MEMORY_MB = 1024;
-
 const tableActions: Record<TableAccess, string[]> = {
   // No Scan: every read goes through a key or an index (a Scan behind a request or a job grows with the table).
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
@@ -85,6 +83,7 @@ export class AppFunction extends Construct {
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
     const { definition, resources } = props;
+    const { NETWORKS, ...environment } = resources.environment;
 
     // Explicit log group, so retention is set up front (the deprecated `logRetention` needs a custom resource).
     this.logGroup = new LogGroup(this, 'Logs', { retention: retentionDays(resources.logRetentionDays) });
@@ -104,8 +103,9 @@ export class AppFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       // Graviton: cheaper per millisecond than x86 and no native modules to worry about.
       architecture: Architecture.ARM_64,
-      memorySize: DEFAULT_MEMORY_MB,
-      timeout: Duration.seconds(definition.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+      // shared/function-defaults.ts: the local runtime enforces the same timeout.
+      memorySize: functionDefaults.memorySize,
+      timeout: Duration.seconds(definition.timeoutSeconds ?? functionDefaults.timeoutSeconds),
       role: this.role,
       logGroup: this.logGroup,
       // JSON platform lines (START, REPORT, timeouts) sit next to Powertools' JSON lines, so one query reads both.
@@ -115,12 +115,15 @@ export class AppFunction extends Construct {
       deadLetterQueue: props.deadLetterQueue,
       retryAttempts: props.retryAttempts,
       environment: {
-        ...resources.environment,
+        ...environment,
         POWERTOOLS_SERVICE_NAME: 'alize',
         // Stack traces point at the TypeScript sources, for about 10 ms more at cold start (measured locally).
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
+        // The networks (31 in the programme, each with its staff mailboxes) would not fit Lambda's 4 KB
+        // of environment: they are written into the bundle instead, where config.ts reads them.
+        define: { [bundledNetworksExpression]: JSON.stringify(NETWORKS ?? '[]') },
         format: OutputFormat.ESM,
         // Bundle the SDK rather than use the runtime's copy: one pinned version (package.json), and a
         // tree-shaken bundle loads faster at cold start than the runtime's full SDK.
