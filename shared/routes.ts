@@ -69,3 +69,18 @@ export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${
 /** Methods that some route serves at this path: an empty list means the path itself is unknown. */
 export const methodsForPath = (path: string): HttpMethod[] =>
   routes.filter((route) => route.path === path).map((route) => route.method);
+
+/**
+ * The request headers CloudFront passes to the API (its origin request policy); the local front
+ * passes these and no others, so a handler that starts reading a new header fails locally too
+ * until it is added here. `cloudfront-viewer-address` is the visitor's `ip:port`, set by CloudFront
+ * (and by the local front): behind CloudFront, the API's own source IP is an edge server's.
+ */
+export const forwardedApiHeaders = [
+  'accept',
+  'accept-language',
+  'content-type',
+  'idempotency-key',
+  'user-agent',
+  'cloudfront-viewer-address',
+] as const;

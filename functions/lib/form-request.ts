@@ -81,4 +81,12 @@ export const readFormRequest = (event: HttpEvent): FormRequest => {
  * visitor's address; were it an edge's, CloudFront-Viewer-Address (added by an origin request
  * policy) would be the one to read.
  */
-export const clientAddress = (event: HttpEvent): string => event.requestContext.http.sourceIp;
+/**
+ * The visitor's address: CloudFront's `cloudfront-viewer-address` (`ip:port`, or `[ipv6]:port`)
+ * when the request came through it, else the caller of the API itself.
+ */
+export const clientAddress = (event: HttpEvent): string => {
+  const viewer = event.headers['cloudfront-viewer-address']?.trim();
+  const ip = viewer?.replace(/^\[(.*)\]:\d+$/, '$1').replace(/^([^:]+):\d+$/, '$1');
+  return ip || event.requestContext.http.sourceIp;
+};

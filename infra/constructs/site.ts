@@ -10,7 +10,10 @@ import {
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   PriceClass,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
@@ -20,6 +23,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { forwardedApiHeaders } from '../../shared/routes.ts';
 import { contentSecurityPolicy } from '../../shared/security-headers.ts';
 import { retentionDays } from './log-retention.ts';
 
@@ -76,6 +80,15 @@ export class Site extends Construct {
     });
 
     // Same security headers on every answer, pages and API alike.
+    // What reaches the API of a visitor's request: the rate limit keys on CloudFront-Viewer-Address,
+    // since behind CloudFront the API's own source IP is an edge server's, shared by many visitors.
+    const apiRequests = new OriginRequestPolicy(this, 'ApiRequests', {
+      comment: 'Alizé: headers the API reads, and the visitor address',
+      headerBehavior: OriginRequestHeaderBehavior.allowList(...forwardedApiHeaders),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
+
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Alizé: security headers',
       securityHeadersBehavior: {
@@ -112,14 +125,15 @@ export class Site extends Construct {
         functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
-        // API answers are per request: never cached, every method, every header but Host (API Gateway
-        // routes on its own host name); HTTPS only, since a redirect would drop a POST body.
+        // API answers are per request: never cached, every method, the headers the handlers read plus the
+        // visitor's address (shared/routes.ts; never Host: API Gateway routes on its own host name);
+        // HTTPS only, since a redirect would drop a POST body.
         '/api/*': {
           origin: new HttpOrigin(Fn.parseDomainName(props.apiEndpoint)),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          originRequestPolicy: apiRequests,
           responseHeadersPolicy: securityHeaders,
         },
       },

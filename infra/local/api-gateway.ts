@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { functionDefaults } from '../../shared/function-defaults.ts';
-import { fallbackRoute, type RouteDefinition, routeKey, routes } from '../../shared/routes.ts';
+import {
+  fallbackRoute,
+  forwardedApiHeaders,
+  type RouteDefinition,
+  routeKey,
+  routes,
+} from '../../shared/routes.ts';
 
 /**
  * What API Gateway (HTTP API, payload 2.0) does between CloudFront and a function: pick the route
@@ -50,6 +56,13 @@ export const matchRoute = (method: string, path: string): MatchedRoute => {
   };
 };
 
+const forwarded = new Set<string>(forwardedApiHeaders.filter((name) => name !== 'cloudfront-viewer-address'));
+
+const viewerAddress = (request: IncomingMessage) => {
+  const ip = request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
+  return `${ip.includes(':') ? `[${ip}]` : ip}:${request.socket.remotePort ?? 0}`;
+};
+
 const textual = /^(text\/|application\/(json|x-www-form-urlencoded|xml)|multipart\/form-data)/;
 
 export const toEvent = (
@@ -59,13 +72,14 @@ export const toEvent = (
   route: MatchedRoute,
 ): APIGatewayProxyEventV2 => {
   const headers: Record<string, string> = {};
-  const cookies: string[] = [];
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
-    if (name === 'cookie') cookies.push(...String(value).split(/;\s*/));
-    // API Gateway joins repeated headers with commas and lower-cases their names.
-    else headers[name] = Array.isArray(value) ? value.join(',') : value;
+    // Only what CloudFront's origin request policy lets through (no cookies), joined as API Gateway joins repeats.
+    if (forwarded.has(name)) headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
+  // CloudFront adds the visitor's address, whatever the visitor sent under that name.
+  headers['cloudfront-viewer-address'] = viewerAddress(request);
+  headers.host = request.headers.host ?? 'localhost';
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams)
     query[name] = name in query ? `${query[name]},${value}` : value;
@@ -78,7 +92,6 @@ export const toEvent = (
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     headers,
-    ...(cookies.length > 0 ? { cookies } : {}),
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
     ...(route.pathParameters ? { pathParameters: route.pathParameters } : {}),
     requestContext: {

@@ -4,14 +4,13 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionEnvironment } from '../../functions/lib/config.ts';
-import { fallbackRoute, routeKey, routes } from '../../shared/routes.ts';
+import { fallbackRoute, forwardedApiHeaders, routeKey, routes } from '../../shared/routes.ts';
 import { schedules } from '../../shared/schedules.ts';
 import { tables } from '../../shared/tables.ts';
 import { buildTestApp, type TestApp } from './test-app.ts';
 
 // CloudFront's managed policies, by their fixed ids.
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
-const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 /** A piece of synthesised template: untyped JSON, as `JSON.parse` gives it. */
 type Json = ReturnType<typeof JSON.parse>;
@@ -298,12 +297,19 @@ describe('the synthesised stacks', () => {
     const distributionConfig = () =>
       Object.values(app.findResources('AWS::CloudFront::Distribution'))[0]?.Properties.DistributionConfig;
 
-    it('forwards /api/* to the HTTP API, uncached, every method, every header but Host', () => {
+    it('forwards /api/* to the HTTP API, uncached, every method, the headers the API reads and the visitor address', () => {
       const config = distributionConfig();
       const behaviour = config.CacheBehaviors.find((candidate: Json) => candidate.PathPattern === '/api/*');
+      const [policyId, policy] =
+        Object.entries(app.findResources('AWS::CloudFront::OriginRequestPolicy'))[0] ?? [];
+      const headers = policy?.Properties.OriginRequestPolicyConfig.HeadersConfig;
+      expect(headers.HeaderBehavior).toBe('whitelist');
+      expect([...headers.Headers].sort()).toEqual([...forwardedApiHeaders].sort());
+      expect(headers.Headers).toContain('cloudfront-viewer-address');
+      expect(headers.Headers).not.toContain('host');
       expect(behaviour).toMatchObject({
         CachePolicyId: CACHING_DISABLED,
-        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+        OriginRequestPolicyId: { Ref: policyId },
         AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
         ViewerProtocolPolicy: 'https-only',
       });
