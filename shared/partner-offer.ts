@@ -17,32 +17,41 @@ const categoryIds = competenceCategories.map((c) => c.id) as [string, ...string[
 
 /** A large company offering its employees' skills to the SMEs of a network (`POST /api/partners`). */
 export const partnerOfferSchema = z.object({
-  company: z.object({
-    name: requiredText(2, 120, 'Le nom de l’entreprise'),
-    siret,
-    postcode,
-    city: requiredText(1, 100, 'La commune'),
-  }),
-  contact: z.object({
-    firstName: requiredText(1, 60, 'Le prénom'),
-    lastName: requiredText(1, 60, 'Le nom'),
-    role: optionalText(80, 'La fonction'),
-    email,
-    phone: optionalPhone,
-  }),
-  offer: z.object({
-    categories: preprocess(
-      (value) => (typeof value === 'string' ? [value] : value),
-      z
-        .array(z.enum(categoryIds, { error: 'Domaine inconnu.' }), {
-          error: 'Choisissez au moins un domaine.',
-        })
-        .check(z.minLength(1, 'Choisissez au moins un domaine.'), z.maxLength(categoryIds.length)),
-    ),
-    skills: requiredText(20, 3000, 'La description des compétences proposées'),
-    volunteers: integer(1, 500, { label: 'Le nombre de salariés volontaires' }),
-    message: optionalText(2000, 'Le message'),
-  }),
+  company: z.object(
+    {
+      name: requiredText(2, 120, 'Le nom de l’entreprise'),
+      siret,
+      postcode,
+      city: requiredText(1, 100, 'La commune'),
+    },
+    { error: 'Les informations sur l’entreprise manquent.' },
+  ),
+  contact: z.object(
+    {
+      firstName: requiredText(1, 60, 'Le prénom'),
+      lastName: requiredText(1, 60, 'Le nom'),
+      role: optionalText(80, 'La fonction'),
+      email,
+      phone: optionalPhone,
+    },
+    { error: 'Vos coordonnées manquent.' },
+  ),
+  offer: z.object(
+    {
+      categories: preprocess(
+        (value) => (typeof value === 'string' ? [value] : value),
+        z
+          .array(z.enum(categoryIds, { error: 'Domaine inconnu.' }), {
+            error: 'Choisissez au moins un domaine.',
+          })
+          .check(z.minLength(1, 'Choisissez au moins un domaine.'), z.maxLength(categoryIds.length)),
+      ),
+      skills: requiredText(20, 3000, 'La description des compétences proposées'),
+      volunteers: integer(1, 500, { label: 'Le nombre de salariés volontaires' }),
+      message: optionalText(2000, 'Le message'),
+    },
+    { error: 'La description de votre proposition manque.' },
+  ),
   consent,
   ...antiBotFields,
 });

@@ -64,7 +64,8 @@ export const renderReferenceData = (): Record<string, string> => {
   const subClasses = readJson<NafEntry[]>('@socialgouv/codes-naf/index.json')
     .filter((entry) => /^\d{2}\.\d{2}[A-Z]$/.test(entry.id))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  const nafLines = subClasses.map((entry) => `${safe(entry.id)}|${safe(entry.label)}`);
+  // The labels reach French mail: typographic apostrophes, as in every other text we write.
+  const nafLines = subClasses.map((entry) => `${safe(entry.id)}|${safe(entry.label.replaceAll("'", '’'))}`);
 
   return {
     'communes.ts': `${header(`@etalab/decoupage-administratif ${etalab.version}`)}

@@ -20,6 +20,6 @@ describe('the reference data the form functions bundle', () => {
 
     expect(naf.size).toBe(732);
     expect([...naf.keys()].every((code) => /^\d{2}\.\d{2}[A-Z]$/.test(code))).toBe(true);
-    expect(naf.get('16.23Z')).toBe("Fabrication de charpentes et d'autres menuiseries");
+    expect(naf.get('16.23Z')).toBe('Fabrication de charpentes et d’autres menuiseries');
   });
 });
