@@ -2,11 +2,9 @@ import * as z from 'zod/mini';
 import {
   antiBotFields,
   consent,
-  email,
+  contactPerson,
   integer,
   optionalInteger,
-  optionalPhone,
-  optionalText,
   postcode,
   requiredText,
   siret,
@@ -57,16 +55,7 @@ export const applicationSchema = z.object({
     },
     { error: 'Les informations sur l’entreprise manquent.' },
   ),
-  contact: z.object(
-    {
-      firstName: requiredText(1, 60, 'Le prénom'),
-      lastName: requiredText(1, 60, 'Le nom'),
-      role: optionalText(80, 'La fonction'),
-      email,
-      phone: optionalPhone,
-    },
-    { error: 'Vos coordonnées manquent.' },
-  ),
+  contact: contactPerson,
   project: z.object(
     {
       title: requiredText(5, 120, 'Le titre du projet'),

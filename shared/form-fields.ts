@@ -105,3 +105,15 @@ export const postcode = z
     z.minLength(1, { error: 'Le code postal est obligatoire.', abort: true }),
     z.regex(/^\d{5}$/, 'Le code postal compte 5 chiffres.'),
   );
+
+/** The person the network will call back, as the application and partner forms both ask for them. */
+export const contactPerson = z.object(
+  {
+    firstName: requiredText(1, 60, 'Le prénom'),
+    lastName: requiredText(1, 60, 'Le nom'),
+    role: optionalText(80, 'La fonction'),
+    email,
+    phone: optionalPhone,
+  },
+  { error: 'Vos coordonnées manquent.' },
+);

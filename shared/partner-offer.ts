@@ -3,9 +3,8 @@ import { competenceCategories } from './catalogue.ts';
 import {
   antiBotFields,
   consent,
-  email,
+  contactPerson,
   integer,
-  optionalPhone,
   optionalText,
   postcode,
   requiredText,
@@ -26,16 +25,7 @@ export const partnerOfferSchema = z.object({
     },
     { error: 'Les informations sur l’entreprise manquent.' },
   ),
-  contact: z.object(
-    {
-      firstName: requiredText(1, 60, 'Le prénom'),
-      lastName: requiredText(1, 60, 'Le nom'),
-      role: optionalText(80, 'La fonction'),
-      email,
-      phone: optionalPhone,
-    },
-    { error: 'Vos coordonnées manquent.' },
-  ),
+  contact: contactPerson,
   offer: z.object(
     {
       categories: preprocess(

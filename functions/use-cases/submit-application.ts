@@ -1,24 +1,17 @@
 import { applicationSchema } from '../../shared/application.ts';
-import { parisYear } from '../../shared/dates.ts';
 import type { FormAccepted } from '../../shared/forms.ts';
 import { type FieldError, fieldErrors } from '../../shared/validation.ts';
 import type { CompetenceRepository } from '../db/competence-repository.ts';
 import type { CounterRepository } from '../db/counter-repository.ts';
 import type { ApplicationData } from '../db/entities/application.ts';
 import type { SubmissionRepository } from '../db/submission-repository.ts';
-import { formatReference } from '../domain/reference.ts';
-import {
-  checkCompetences,
-  checkNafCode,
-  type Location,
-  locateCompany,
-  type ReferenceData,
-} from '../domain/submission-checks.ts';
+import { checkCompetences, checkNafCode, type ReferenceData } from '../domain/submission-checks.ts';
 import {
   type ApplicationMailModel,
   renderApplicationAcknowledgement,
   renderApplicationNotification,
 } from '../email/templates/application-mails.ts';
+import { locateCompanyInput, storeCompanySubmission } from './company-submission.ts';
 import { rejectIfAny, wellFormed } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 
@@ -51,18 +44,7 @@ export const submitApplication = async (
     : wellFormed(company.nafCode, raw, 'company.nafCode');
   errors.push(checkNafCode(deps.reference.naf, 'company.nafCode', nafCode));
 
-  const postcode = wellFormed(company.postcode, raw, 'company.postcode');
-  const city = wellFormed(company.city, raw, 'company.city');
-  let location: Location | undefined;
-  if (postcode && city) {
-    const located = locateCompany(
-      deps.reference,
-      { postcode, city },
-      { postcode: 'company.postcode', city: 'company.city' },
-    );
-    if ('error' in located) errors.push(located.error);
-    else location = located.location;
-  }
+  const location = locateCompanyInput(deps.reference, company, raw, errors);
 
   const competenceIds = wellFormed(project.competences, raw, 'project.competences');
   const catalogue = location ? await deps.competences.listByNetwork(location.network.id) : [];
@@ -75,30 +57,17 @@ export const submitApplication = async (
   if (!parsed.success || !location) throw new Error('unreachable: a valid application has a location');
   const { company: companyInput, contact, project: projectInput } = parsed.data;
   const { commune, network } = location;
-
-  const year = parisYear(now);
-  const sequence = await deps.counters.next('application', commune.departement, year);
-  const reference = formatReference('application', commune.departement, year, sequence);
-  const createdAt = now.toISOString();
-  await deps.applications.create(
-    {
-      reference,
-      network: network.id,
-      status: 'received',
-      createdAt,
-      data: {
-        company: {
-          ...companyInput,
-          communeCode: commune.code,
-          communeName: commune.name,
-          departement: commune.departement,
-        },
-        contact,
-        project: projectInput,
-        consentedAt: createdAt,
-      },
-    },
-    'public-form',
+  const { reference, createdAt } = await storeCompanySubmission(
+    { counters: deps.counters, submissions: deps.applications },
+    { counter: 'application', reference: 'application' },
+    location,
+    now,
+    (place, consentedAt) => ({
+      company: { ...companyInput, ...place },
+      contact,
+      project: projectInput,
+      consentedAt,
+    }),
   );
 
   const labels = new Map(catalogue.map((competence) => [competence.id, competence.label]));

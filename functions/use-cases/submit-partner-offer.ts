@@ -1,18 +1,17 @@
-import { parisYear } from '../../shared/dates.ts';
 import type { FormAccepted } from '../../shared/forms.ts';
 import { partnerOfferSchema } from '../../shared/partner-offer.ts';
 import { type FieldError, fieldErrors } from '../../shared/validation.ts';
 import type { CounterRepository } from '../db/counter-repository.ts';
 import type { PartnerOfferData } from '../db/entities/partner-offer.ts';
 import type { SubmissionRepository } from '../db/submission-repository.ts';
-import { formatReference } from '../domain/reference.ts';
-import { type Location, locateCompany, type ReferenceData } from '../domain/submission-checks.ts';
+import type { ReferenceData } from '../domain/submission-checks.ts';
 import {
   type PartnerOfferMailModel,
   renderPartnerOfferAcknowledgement,
   renderPartnerOfferNotification,
 } from '../email/templates/partner-offer-mails.ts';
-import { rejectIfAny, wellFormed } from './form-input.ts';
+import { locateCompanyInput, storeCompanySubmission } from './company-submission.ts';
+import { rejectIfAny } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 
 export interface SubmitPartnerOfferDeps {
@@ -34,47 +33,18 @@ export const submitPartnerOffer = async (
   const parsed = partnerOfferSchema.safeParse(raw);
   const errors: (FieldError | undefined)[] = parsed.success ? [] : fieldErrors(parsed.error);
 
-  const postcode = wellFormed(company.postcode, raw, 'company.postcode');
-  const city = wellFormed(company.city, raw, 'company.city');
-  let location: Location | undefined;
-  if (postcode && city) {
-    const located = locateCompany(
-      deps.reference,
-      { postcode, city },
-      { postcode: 'company.postcode', city: 'company.city' },
-    );
-    if ('error' in located) errors.push(located.error);
-    else location = located.location;
-  }
+  const location = locateCompanyInput(deps.reference, company, raw, errors);
 
   rejectIfAny(partnerOfferSchema, errors);
   if (!parsed.success || !location) throw new Error('unreachable: a valid offer has a location');
   const { company: companyInput, contact, offer } = parsed.data;
   const { commune, network } = location;
-
-  const year = parisYear(now);
-  const sequence = await deps.counters.next('partner-offer', commune.departement, year);
-  const reference = formatReference('partnerOffer', commune.departement, year, sequence);
-  const createdAt = now.toISOString();
-  await deps.partnerOffers.create(
-    {
-      reference,
-      network: network.id,
-      status: 'received',
-      createdAt,
-      data: {
-        company: {
-          ...companyInput,
-          communeCode: commune.code,
-          communeName: commune.name,
-          departement: commune.departement,
-        },
-        contact,
-        offer,
-        consentedAt: createdAt,
-      },
-    },
-    'public-form',
+  const { reference, createdAt } = await storeCompanySubmission(
+    { counters: deps.counters, submissions: deps.partnerOffers },
+    { counter: 'partner-offer', reference: 'partnerOffer' },
+    location,
+    now,
+    (place, consentedAt) => ({ company: { ...companyInput, ...place }, contact, offer, consentedAt }),
   );
 
   const model: PartnerOfferMailModel = {

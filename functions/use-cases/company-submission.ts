@@ -1,0 +1,61 @@
+import type * as z from 'zod/mini';
+import { parisYear } from '../../shared/dates.ts';
+import type { FieldError } from '../../shared/validation.ts';
+import type { CounterRepository } from '../db/counter-repository.ts';
+import type { SubmissionRepository } from '../db/submission-repository.ts';
+import { formatReference, type ReferenceKind } from '../domain/reference.ts';
+import { type Location, locateCompany, type ReferenceData } from '../domain/submission-checks.ts';
+import { wellFormed } from './form-input.ts';
+
+/**
+ * What the application and the partner offer share: a company placed by its commune in a network,
+ * numbered in its département's yearly sequence, and stored with its commune attached.
+ */
+
+/** The company's place, read from its postcode and city alone, so their problems join the form's others. */
+export const locateCompanyInput = (
+  reference: ReferenceData,
+  fields: { postcode: z.ZodMiniType<string>; city: z.ZodMiniType<string> },
+  raw: unknown,
+  errors: (FieldError | undefined)[],
+): Location | undefined => {
+  const postcode = wellFormed(fields.postcode, raw, 'company.postcode');
+  const city = wellFormed(fields.city, raw, 'company.city');
+  if (!postcode || !city) return undefined;
+  const located = locateCompany(
+    reference,
+    { postcode, city },
+    { postcode: 'company.postcode', city: 'company.city' },
+  );
+  if ('error' in located) {
+    errors.push(located.error);
+    return undefined;
+  }
+  return located.location;
+};
+
+export interface CommunePlace {
+  communeCode: string;
+  communeName: string;
+  departement: string;
+}
+
+/** Numbers and stores a submission whose every rule has passed; answers its reference and time. */
+export const storeCompanySubmission = async <T>(
+  deps: { counters: CounterRepository; submissions: SubmissionRepository<T> },
+  kind: { counter: string; reference: ReferenceKind },
+  { commune, network }: Location,
+  now: Date,
+  data: (place: CommunePlace, createdAt: string) => T,
+) => {
+  const year = parisYear(now);
+  const sequence = await deps.counters.next(kind.counter, commune.departement, year);
+  const reference = formatReference(kind.reference, commune.departement, year, sequence);
+  const createdAt = now.toISOString();
+  const place = { communeCode: commune.code, communeName: commune.name, departement: commune.departement };
+  await deps.submissions.create(
+    { reference, network: network.id, status: 'received', createdAt, data: data(place, createdAt) },
+    'public-form',
+  );
+  return { reference, createdAt };
+};
