@@ -3,10 +3,10 @@ import { followUpWorkingDays } from '../../../shared/forms.ts';
 import { ofName } from '../../lib/french.ts';
 import { html, mailLayout } from './html.ts';
 import {
+  acknowledgementClosing,
   contactSection,
   formatMonth,
   formatSiret,
-  privacyNotice,
   type SummarySection,
   subjectLine,
   summaryHtml,
@@ -90,7 +90,7 @@ const nextSteps = (networkName: string) => [
 export const renderApplicationAcknowledgement = (model: ApplicationMailModel) => {
   const subject = `Votre demande Alizé ${model.reference} est bien enregistrée`;
   const steps = nextSteps(model.network.name);
-  const privacy = privacyNotice(model.siteUrl);
+  const closing = acknowledgementClosing(summary(model), model.siteUrl);
   const greeting = `Bonjour ${model.contact.firstName} ${model.contact.lastName},`;
   const intro = `Nous avons bien reçu la demande d’accompagnement de ${model.company.name}, enregistrée sous la référence ${model.reference}. Elle est confiée à ${model.network.name}, le réseau Alizé de votre territoire, animé par ${model.network.operator}.`;
   const text = [
@@ -101,13 +101,7 @@ export const renderApplicationAcknowledgement = (model: ApplicationMailModel) =>
     'Et maintenant ?',
     ...steps.map((step, index) => `${index + 1}. ${step}`),
     '',
-    'Une question ? Répondez simplement à ce courriel : votre réponse parviendra à l’équipe du réseau.',
-    '',
-    'Ce que vous nous avez transmis',
-    '',
-    summaryText(summary(model)),
-    '',
-    privacy.text,
+    closing.text,
   ].join('\n');
   const body = html`<p>${greeting}</p>
 <p>${intro}</p>
@@ -115,10 +109,7 @@ export const renderApplicationAcknowledgement = (model: ApplicationMailModel) =>
 <ol>
 ${steps.map((step) => html`<li>${step}</li>`)}
 </ol>
-<p>Une question ? Répondez simplement à ce courriel : votre réponse parviendra à l’équipe du réseau.</p>
-<h2 style="font-size:18px">Ce que vous nous avez transmis</h2>
-${summaryHtml(summary(model))}
-${privacy.html}`;
+${closing.html}`;
   return { subject, html: mailLayout(subject, body), text };
 };
 

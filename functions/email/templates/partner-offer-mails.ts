@@ -4,9 +4,9 @@ import { followUpWorkingDays } from '../../../shared/forms.ts';
 import { ofName } from '../../lib/french.ts';
 import { html, mailLayout } from './html.ts';
 import {
+  acknowledgementClosing,
   contactSection,
   formatSiret,
-  privacyNotice,
   type SummarySection,
   subjectLine,
   summaryHtml,
@@ -58,29 +58,12 @@ export const renderPartnerOfferAcknowledgement = (model: PartnerOfferMailModel) 
   const greeting = `Bonjour ${model.contact.firstName} ${model.contact.lastName},`;
   const intro = `Merci ! Nous avons bien reçu la proposition de ${model.company.name}, enregistrée sous la référence ${model.reference}. Elle est confiée à ${model.network.name}, le réseau Alizé de votre territoire, animé par ${model.network.operator}.`;
   const next = `L’équipe ${ofName(model.network.name)} vous contacte dans les ${followUpWorkingDays} jours ouvrés pour convenir avec vous des compétences à inscrire au catalogue et de la façon dont vos salariés volontaires interviendront : des missions courtes, d’environ trois jours au total, auprès des PME du territoire.`;
-  const privacy = privacyNotice(model.siteUrl);
-  const text = [
-    greeting,
-    '',
-    intro,
-    '',
-    next,
-    '',
-    'Une question ? Répondez simplement à ce courriel : votre réponse parviendra à l’équipe du réseau.',
-    '',
-    'Ce que vous nous avez transmis',
-    '',
-    summaryText(summary(model)),
-    '',
-    privacy.text,
-  ].join('\n');
+  const closing = acknowledgementClosing(summary(model), model.siteUrl);
+  const text = [greeting, '', intro, '', next, '', closing.text].join('\n');
   const body = html`<p>${greeting}</p>
 <p>${intro}</p>
 <p>${next}</p>
-<p>Une question ? Répondez simplement à ce courriel : votre réponse parviendra à l’équipe du réseau.</p>
-<h2 style="font-size:18px">Ce que vous nous avez transmis</h2>
-${summaryHtml(summary(model))}
-${privacy.html}`;
+${closing.html}`;
   return { subject, html: mailLayout(subject, body), text };
 };
 

@@ -96,3 +96,26 @@ export const contactSection = (contact: {
     ['Téléphone', contact.phone],
   ],
 });
+
+const questionLine =
+  'Une question ? Répondez simplement à ce courriel : votre réponse parviendra à l’équipe du réseau.';
+
+/** How every acknowledgement to a company ends: how to ask a question, what they sent, their data rights. */
+export const acknowledgementClosing = (sections: readonly SummarySection[], siteUrl: string) => {
+  const privacy = privacyNotice(siteUrl);
+  return {
+    text: [
+      questionLine,
+      '',
+      'Ce que vous nous avez transmis',
+      '',
+      summaryText(sections),
+      '',
+      privacy.text,
+    ].join('\n'),
+    html: html`<p>${questionLine}</p>
+<h2 style="font-size:18px">Ce que vous nous avez transmis</h2>
+${summaryHtml(sections)}
+${privacy.html}`,
+  };
+};
