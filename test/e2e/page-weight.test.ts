@@ -20,6 +20,7 @@ const informational = [
   '/mentions-legales/',
   '/donnees-personnelles/',
   '/accessibilite/',
+  '/plan-du-site/',
   missingPagePath,
 ];
 const formPages = ['/candidater/', '/devenir-partenaire/', '/contact/'];
