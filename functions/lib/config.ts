@@ -15,6 +15,8 @@ export interface RuntimeSettings {
   siteUrl: string;
   /** Form submissions one client may make per hour before being asked to wait (429). */
   formRateLimitPerHour: number;
+  /** What CloudFront puts in `edgeSecretHeader` (shared/routes.ts). */
+  edgeSecret: string;
   sesConfigurationSet?: string;
 }
 
@@ -25,6 +27,7 @@ export const functionEnvironment = (settings: RuntimeSettings): Record<string, s
   NATIONAL_CONTACT_EMAIL: settings.nationalContactEmail,
   SITE_URL: settings.siteUrl,
   FORM_RATE_LIMIT_PER_HOUR: String(settings.formRateLimitPerHour),
+  EDGE_SECRET: settings.edgeSecret,
   ...(settings.sesConfigurationSet ? { SES_CONFIGURATION_SET: settings.sesConfigurationSet } : {}),
 });
 
@@ -46,6 +49,7 @@ const envSchema = z.object({
   SITE_URL: z.url(),
   // A string of digits, read as a number once it is known to be one.
   FORM_RATE_LIMIT_PER_HOUR: z.pipe(z.string().check(z.regex(/^[1-9]\d*$/)), z.transform(Number)),
+  EDGE_SECRET: z.string().check(z.minLength(16)),
   SES_CONFIGURATION_SET: z.optional(z.string()),
 });
 
@@ -69,6 +73,7 @@ const parseRuntimeSettings = (env: NodeJS.ProcessEnv): RuntimeSettings => {
     nationalContactEmail: parsed.NATIONAL_CONTACT_EMAIL,
     siteUrl: parsed.SITE_URL,
     formRateLimitPerHour: parsed.FORM_RATE_LIMIT_PER_HOUR,
+    edgeSecret: parsed.EDGE_SECRET,
     sesConfigurationSet: parsed.SES_CONFIGURATION_SET,
   };
 };

@@ -149,7 +149,7 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
     async (event, context) => {
       const now = new Date();
       const request = readFormRequest(event);
-      await machinery().limit(clientAddress(event), now);
+      await machinery().limit(clientAddress(event, config().edgeSecret), now);
       return runOnceWaiting(request.idempotencyKey, context, () => accept(event, request.fields, now));
     },
     { presentError: (event, answer) => negotiatedError(event, answer, formPage) },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formEntriesToObject } from '../../shared/form-data.ts';
 import { idempotencyHeader, maxFormBodyBytes } from '../../shared/forms.ts';
+import { edgeSecretHeader } from '../../shared/routes.ts';
 import { HttpError } from './http-errors.ts';
 import type { HttpEvent } from './middy.ts';
 
@@ -82,11 +83,13 @@ export const readFormRequest = (event: HttpEvent): FormRequest => {
  * policy) would be the one to read.
  */
 /**
- * The visitor's address: CloudFront's `cloudfront-viewer-address` (`ip:port`, or `[ipv6]:port`)
- * when the request came through it, else the caller of the API itself.
+ * The visitor's address: CloudFront's `cloudfront-viewer-address` (`ip:port`, or `[ipv6]:port`) when
+ * the request provably came through CloudFront (it carries the deployment's edge secret), else the
+ * caller of the API itself.
  */
-export const clientAddress = (event: HttpEvent): string => {
-  const viewer = event.headers['cloudfront-viewer-address']?.trim();
+export const clientAddress = (event: HttpEvent, edgeSecret: string): string => {
+  const throughCloudFront = event.headers[edgeSecretHeader] === edgeSecret;
+  const viewer = throughCloudFront ? event.headers['cloudfront-viewer-address']?.trim() : undefined;
   const ip = viewer?.replace(/^\[(.*)\]:\d+$/, '$1').replace(/^([^:]+):\d+$/, '$1');
   return ip || event.requestContext.http.sourceIp;
 };

@@ -23,7 +23,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { forwardedApiHeaders } from '../../shared/routes.ts';
+import { edgeSecretHeader, forwardedApiHeaders } from '../../shared/routes.ts';
 import { contentSecurityPolicy } from '../../shared/security-headers.ts';
 import { retentionDays } from './log-retention.ts';
 
@@ -32,6 +32,8 @@ export interface SiteProps {
   readonly assetsDir: string;
   /** Origin of the `/api/*` behaviour, e.g. `https://abc123.execute-api.eu-west-3.amazonaws.com`. */
   readonly apiEndpoint: string;
+  /** Sent to the API with every request (shared/routes.ts `edgeSecretHeader`). */
+  readonly edgeSecret: string;
   readonly logRetentionDays: number;
   /** Custom domain; null serves the site on the CloudFront domain. */
   readonly siteDomain: string | null;
@@ -129,7 +131,9 @@ export class Site extends Construct {
         // visitor's address (shared/routes.ts; never Host: API Gateway routes on its own host name);
         // HTTPS only, since a redirect would drop a POST body.
         '/api/*': {
-          origin: new HttpOrigin(Fn.parseDomainName(props.apiEndpoint)),
+          origin: new HttpOrigin(Fn.parseDomainName(props.apiEndpoint), {
+            customHeaders: { [edgeSecretHeader]: props.edgeSecret },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { functionDefaults } from '../../shared/function-defaults.ts';
 import {
+  edgeSecretHeader,
   fallbackRoute,
   forwardedApiHeaders,
   type RouteDefinition,
@@ -70,6 +71,7 @@ export const toEvent = (
   url: URL,
   body: Buffer,
   route: MatchedRoute,
+  edgeSecret: string,
 ): APIGatewayProxyEventV2 => {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -79,6 +81,8 @@ export const toEvent = (
   }
   // CloudFront adds the visitor's address, whatever the visitor sent under that name.
   headers['cloudfront-viewer-address'] = viewerAddress(request);
+  // And its origin custom header, which proves the request came through it.
+  headers[edgeSecretHeader] = edgeSecret;
   headers.host = request.headers.host ?? 'localhost';
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,6 +46,7 @@ const exportEnvironment = (
   settings: Settings,
   endpoints: { dynamodb: string; ses: string },
   siteUrl: string,
+  edgeSecret: string,
 ) => {
   Object.assign(process.env, {
     AWS_REGION: settings.region,
@@ -61,6 +63,7 @@ const exportEnvironment = (
       nationalContactEmail: settings.mail.nationalContact,
       siteUrl,
       formRateLimitPerHour: settings.forms.rateLimitPerHour,
+      edgeSecret,
     }),
   });
 };
@@ -105,14 +108,17 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const seeded = await seedDemoData(dynamodb.endpoint, settings);
     if (seeded > 0) log(`${seeded} compétences de démonstration ajoutées`);
 
+    // Like CloudFront's per-deployment secret: new at each start, known only to the front and the functions.
+    const edgeSecret = randomUUID();
     const front = await startFront({
       port: options.ports.front,
+      edgeSecret,
       siteDir: options.siteDir ?? join(repoRoot, 'site/dist'),
       log,
     });
     servers.push(front);
     const site = `http://localhost:${(front.address() as AddressInfo).port}`;
-    exportEnvironment(settings, { dynamodb: dynamodb.endpoint, ses: ses.endpoint }, site);
+    exportEnvironment(settings, { dynamodb: dynamodb.endpoint, ses: ses.endpoint }, site, edgeSecret);
 
     scheduler = startScheduler(log, { autoFire: options.runSchedules ?? true });
     return {

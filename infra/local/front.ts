@@ -40,6 +40,7 @@ const handleApi = async (
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
+  edgeSecret: string,
   log: (line: string) => void,
 ) => {
   const body = await readBody(request);
@@ -56,7 +57,11 @@ const handleApi = async (
   let answer: HttpAnswer;
   try {
     answer = fromResult(
-      await invokeHandler(route.handler, toEvent(request, url, body, route), route.timeoutSeconds),
+      await invokeHandler(
+        route.handler,
+        toEvent(request, url, body, route, edgeSecret),
+        route.timeoutSeconds,
+      ),
     );
   } catch (error) {
     // A function that throws or times out is a bug: the gateway's bare answer, as in AWS.
@@ -72,10 +77,17 @@ const handleApi = async (
 export interface FrontOptions {
   port: number;
   siteDir: string;
+  /** Added to every API request, as CloudFront adds its origin custom header (shared/routes.ts). */
+  edgeSecret: string;
   log?: (line: string) => void;
 }
 
-export const startFront = async ({ port, siteDir, log = () => {} }: FrontOptions): Promise<Server> => {
+export const startFront = async ({
+  port,
+  siteDir,
+  edgeSecret,
+  log = () => {},
+}: FrontOptions): Promise<Server> => {
   const hasSite = existsSync(join(siteDir, 'index.html'));
   const notFoundPage = join(siteDir, '404.html');
   const serveSite = hasSite ? sirv(siteDir, { etag: true, dotfiles: false }) : undefined;
@@ -85,7 +97,7 @@ export const startFront = async ({ port, siteDir, log = () => {} }: FrontOptions
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      handleApi(request, response, url, log).catch(() => send(response, gatewayError(500)));
+      handleApi(request, response, url, edgeSecret, log).catch(() => send(response, gatewayError(500)));
       return;
     }
     if (!serveSite) {

@@ -1,6 +1,7 @@
 import {
   CfnOutput,
   CrossStackReferences,
+  Fn,
   ReferenceStrength,
   Stack,
   type StackProps,
@@ -53,7 +54,11 @@ export class AppStack extends Stack {
 
     // The API first, then the site in front of it: the functions need the site's address (links in mail).
     this.api = new Api(this, 'Api', { logRetentionDays: settings.logRetentionDays });
+    // Proof that a request to the API came through CloudFront: the stack's own UUID, which no outsider
+    // knows and no commit holds, differs per deployment and needs no secret store.
+    const edgeSecret = Fn.select(2, Fn.split('/', this.stackId));
     this.site = new Site(this, 'Site', {
+      edgeSecret,
       assetsDir: props.siteAssetsDir,
       apiEndpoint: this.api.endpoint,
       logRetentionDays: settings.logRetentionDays,
@@ -68,6 +73,7 @@ export class AppStack extends Stack {
         nationalContactEmail: settings.mail.nationalContact,
         siteUrl: this.site.url,
         formRateLimitPerHour: settings.forms.rateLimitPerHour,
+        edgeSecret,
         sesConfigurationSet: data.configurationSet.configurationSetName,
       }),
       logRetentionDays: settings.logRetentionDays,

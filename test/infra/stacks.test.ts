@@ -4,7 +4,13 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionEnvironment } from '../../functions/lib/config.ts';
-import { fallbackRoute, forwardedApiHeaders, routeKey, routes } from '../../shared/routes.ts';
+import {
+  edgeSecretHeader,
+  fallbackRoute,
+  forwardedApiHeaders,
+  routeKey,
+  routes,
+} from '../../shared/routes.ts';
 import { schedules } from '../../shared/schedules.ts';
 import { tables } from '../../shared/tables.ts';
 import { buildTestApp, type TestApp } from './test-app.ts';
@@ -135,6 +141,7 @@ describe('the synthesised stacks', () => {
         nationalContactEmail: built.settings.mail.nationalContact,
         siteUrl: 'https://example.org',
         formRateLimitPerHour: built.settings.forms.rateLimitPerHour,
+        edgeSecret: 'a-secret-of-16-chars',
         sesConfigurationSet: 'set',
       });
       for (const [id, fn] of projectFunctions()) {
@@ -317,6 +324,19 @@ describe('the synthesised stacks', () => {
       expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
       const apiId = Object.keys(app.findResources('AWS::ApiGatewayV2::Api'))[0];
       expect(JSON.stringify(origin.DomainName)).toContain(`"Fn::GetAtt":["${apiId}","ApiEndpoint"]`);
+    });
+
+    it('proves to the API that a request came through CloudFront, with the secret the functions hold', () => {
+      const config = distributionConfig();
+      const behaviour = config.CacheBehaviors.find((candidate: Json) => candidate.PathPattern === '/api/*');
+      const origin = config.Origins.find((candidate: Json) => candidate.Id === behaviour.TargetOriginId);
+      const sent = origin.OriginCustomHeaders.find((header: Json) => header.HeaderName === edgeSecretHeader);
+
+      // The same per-stack value, derived from the stack id, on both sides
+      expect(JSON.stringify(sent.HeaderValue)).toContain('AWS::StackId');
+      for (const [id, fn] of projectFunctions()) {
+        expect(fn.Properties.Environment.Variables.EDGE_SECRET, id).toEqual(sent.HeaderValue);
+      }
     });
 
     it('reads the private bucket through origin access control, index.html at the root', () => {
