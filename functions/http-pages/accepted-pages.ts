@@ -1,6 +1,7 @@
 import { type FormAccepted, followUpWorkingDays } from '../../shared/forms.ts';
 import type { Network } from '../../shared/networks.ts';
 import { ofName } from '../lib/french.ts';
+import { applicationNextSteps } from '../lib/next-steps.ts';
 import type { AcceptedPage } from './answer-page.ts';
 
 /** What each form's answer page says once the submission is recorded (the no-JavaScript path). */
@@ -21,11 +22,7 @@ export const applicationAcceptedPage = (networks: readonly Network[], accepted: 
     lead: 'Merci : votre demande d’accompagnement nous est bien parvenue.',
     reference: accepted.reference,
     handling: `Elle est confiée à ${describe(networks, accepted) ?? name}.`,
-    nextSteps: [
-      `L’équipe ${ofName(name)} étudie votre demande et vous contacte dans les ${followUpWorkingDays} jours ouvrés pour en parler avec vous.`,
-      'Votre projet est ensuite présenté au comité d’agrément du réseau, qui décide de l’accompagnement.',
-      'S’il est retenu, un salarié d’une entreprise partenaire vous accompagne lors de missions d’environ trois jours au total, souvent par demi-journées, étalées sur 12 à 18 mois.',
-    ],
+    nextSteps: applicationNextSteps(name),
   };
 };
 

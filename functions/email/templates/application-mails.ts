@@ -1,6 +1,5 @@
 import { parisDateTime } from '../../../shared/dates.ts';
-import { followUpWorkingDays } from '../../../shared/forms.ts';
-import { ofName } from '../../lib/french.ts';
+import { applicationNextSteps } from '../../lib/next-steps.ts';
 import { html, mailLayout } from './html.ts';
 import {
   acknowledgementClosing,
@@ -80,16 +79,10 @@ const summary = (model: ApplicationMailModel): SummarySection[] => [
   },
 ];
 
-const nextSteps = (networkName: string) => [
-  `L’équipe ${ofName(networkName)} étudie votre demande et vous contacte dans les ${followUpWorkingDays} jours ouvrés pour en parler avec vous.`,
-  'Votre projet est ensuite présenté au comité d’agrément du réseau, qui décide de l’accompagnement.',
-  'S’il est retenu, un salarié d’une entreprise partenaire vous accompagne lors de missions d’environ trois jours au total, souvent par demi-journées, étalées sur 12 à 18 mois.',
-];
-
 /** To the SME: their request is recorded, what happens next, and what they sent. */
 export const renderApplicationAcknowledgement = (model: ApplicationMailModel) => {
   const subject = `Votre demande Alizé ${model.reference} est bien enregistrée`;
-  const steps = nextSteps(model.network.name);
+  const steps = applicationNextSteps(model.network.name);
   const closing = acknowledgementClosing(summary(model), model.siteUrl);
   const greeting = `Bonjour ${model.contact.firstName} ${model.contact.lastName},`;
   const intro = `Nous avons bien reçu la demande d’accompagnement de ${model.company.name}, enregistrée sous la référence ${model.reference}. Elle est confiée à ${model.network.name}, le réseau Alizé de votre territoire, animé par ${model.network.operator}.`;
