@@ -1,10 +1,22 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
-import { networksSchema } from '../shared/networks.ts';
+import { nationalSchema, networksSchema } from '../shared/networks.ts';
+
+/** A legal person as the legal notice names it (LCEN, article 6). */
+const legalPersonSchema = z.object({
+  name: z.string().min(2),
+  /** « association loi de 1901 », « SARL »… */
+  legalForm: z.string().min(2).optional(),
+  address: z.array(z.string().min(2)).min(1),
+  /** SIREN, RNA or RCS number. */
+  registration: z.string().min(3).optional(),
+  phone: z.string().min(8),
+  email: z.email().optional(),
+});
 
 /**
  * Deployment settings, read from the `alize` key of cdk.json's context (or `-c alize=...`):
- * networks, sender, recipients, domain. Changing a deployment never means editing code.
+ * networks, sender, recipients, domain, legal notice. Changing a deployment never means editing code.
  */
 export const settingsSchema = z.object({
   stage: z.string().regex(/^[a-z][a-z0-9-]{1,15}$/),
@@ -12,8 +24,17 @@ export const settingsSchema = z.object({
   /** Custom domain for the site; null serves it on the CloudFront domain. */
   siteDomain: z.string().nullable(),
   mail: z.object({
-    from: z.string().min(3),
-    nationalContact: z.email(),
+    /** The domain verified in SES: each network sends from its own address on it (shared/networks.ts). */
+    senderDomain: z.string().regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/),
+  }),
+  national: nationalSchema,
+  /** What the legal notice says of who publishes the site and who hosts it. */
+  legal: z.object({
+    publisher: legalPersonSchema.extend({
+      /** Name and role of the person responsible for what the site publishes. */
+      publicationDirector: z.string().min(3),
+    }),
+    host: legalPersonSchema,
   }),
   alarmEmail: z.email(),
   logRetentionDays: z.number().int().positive(),

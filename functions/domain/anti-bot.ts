@@ -4,7 +4,8 @@ import { minimumFillMilliseconds } from '../../shared/forms.ts';
  * Naive bots fill every field, hidden ones included, and post a form the instant they load it.
  * People never see the `comment` field, and the page's script stamps `formStartedAt` (epoch ms)
  * when the form is shown; the no-JavaScript form has no stamp, so no timing check applies to it.
- * A bot is answered as if it succeeded, so it learns nothing; nothing is stored or sent.
+ * Either sign may also come from a person whose browser autofilled the form: such a submission is
+ * answered as if it succeeded (a bot learns nothing) and kept in quarantine, never mailed.
  */
 export type BotVerdict = { kind: 'human' } | { kind: 'bot'; reason: 'honeypot' | 'too-fast' };
 
@@ -27,6 +28,3 @@ export const botVerdict = (fields: { comment?: unknown; formStartedAt?: unknown 
   }
   return { kind: 'human' };
 };
-
-/** A believable sequence number for the answer a bot gets (never stored, never counted). */
-export const decoySequence = (random: () => number): number => 1 + Math.floor(random() * 400);

@@ -1,4 +1,4 @@
-import type { Network } from '../../shared/networks.ts';
+import type { National, Network } from '../../shared/networks.ts';
 import type { FieldError } from '../../shared/validation.ts';
 import { type Commune, type CommuneIndex, communesOfPostcode, findCommune } from './communes.ts';
 import type { NafIndex } from './naf.ts';
@@ -12,7 +12,7 @@ export interface ReferenceData {
   communes: CommuneIndex;
   naf: NafIndex;
   networks: readonly Network[];
-  nationalContactEmail: string;
+  national: National;
 }
 
 export const checkNafCode = (
@@ -24,23 +24,19 @@ export const checkNafCode = (
     ? undefined
     : {
         field,
-        message: `Le code NAF ${code} ne figure pas dans la nomenclature officielle : vérifiez-le sur l’avis de situation Insee de l’entreprise, ou laissez ce champ vide.`,
+        message: `Le code NAF ${code} ne figure pas dans la nomenclature officielle\u00a0: vérifiez-le sur l’avis de situation Insee de l’entreprise, ou laissez ce champ vide.`,
       };
 
 const unknownPostcode = (field: string, postcode: string): FieldError => ({
   field,
-  message: `Nous ne trouvons pas le code postal ${postcode} : vérifiez-le (pour une adresse en CEDEX, indiquez le code postal de la commune).`,
+  message: `Nous ne trouvons pas le code postal ${postcode}\u00a0: vérifiez-le (pour une adresse en CEDEX, indiquez le code postal de la commune).`,
 });
 
 const listNames = (communes: readonly Commune[]) => communes.map((commune) => commune.name).join(', ');
 
-const outsideTerritories = (
-  field: string,
-  departement: string,
-  nationalContactEmail: string,
-): FieldError => ({
+const outsideTerritories = (field: string, departement: string, national: National): FieldError => ({
   field,
-  message: `Alizé n’a pas encore de réseau dans votre département (${departement}). Écrivez-nous à ${nationalContactEmail} : nous vous orienterons vers un accompagnement proche de chez vous.`,
+  message: `Alizé n’a pas encore de réseau dans votre département (${departement}). Écrivez-nous à ${national.contact.email}\u00a0: nous vous orienterons vers un accompagnement proche de chez vous.`,
 });
 
 export type Location = { commune: Commune; network: Network };
@@ -50,7 +46,7 @@ export type Location = { commune: Commune; network: Network };
  * one of its communes (typed loosely), and its département must belong to a network's territory.
  */
 export const locateCompany = (
-  data: Pick<ReferenceData, 'communes' | 'networks' | 'nationalContactEmail'>,
+  data: Pick<ReferenceData, 'communes' | 'networks' | 'national'>,
   input: { postcode: string; city: string },
   fields: { postcode: string; city: string },
 ): { location: Location } | { error: FieldError } => {
@@ -59,14 +55,14 @@ export const locateCompany = (
   if (found.kind === 'city-mismatch') {
     const message =
       found.candidates.length === 1
-        ? `Le code postal ${input.postcode} est celui de ${listNames(found.candidates)} : vérifiez la commune ou le code postal.`
-        : `« ${input.city} » n’est pas une commune du code postal ${input.postcode}, qui dessert : ${listNames(found.candidates)}. Vérifiez la commune ou le code postal.`;
+        ? `Le code postal ${input.postcode} est celui de ${listNames(found.candidates)}\u00a0: vérifiez la commune ou le code postal.`
+        : `«\u00a0${input.city}\u00a0» n’est pas une commune du code postal ${input.postcode}, qui dessert\u00a0: ${listNames(found.candidates)}. Vérifiez la commune ou le code postal.`;
     return { error: { field: fields.city, message } };
   }
   const network = networkForDepartement(data.networks, found.commune.departement);
   if (!network) {
     return {
-      error: outsideTerritories(fields.postcode, found.commune.departement, data.nationalContactEmail),
+      error: outsideTerritories(fields.postcode, found.commune.departement, data.national),
     };
   }
   return { location: { commune: found.commune, network } };
@@ -87,7 +83,7 @@ export const checkCompetences = (
       : `${missing.length} des compétences choisies ne sont pas proposées`;
   return {
     field,
-    message: `${what} par ${network.name}, le réseau de votre territoire : choisissez parmi celles de son catalogue.`,
+    message: `${what} par ${network.name}, le réseau de votre territoire\u00a0: choisissez parmi celles de son catalogue.`,
   };
 };
 
@@ -108,7 +104,7 @@ export const routeContactMessage = (
   if (input.network && !chosen) {
     errors.push({
       field: fields.network,
-      message: 'Ce réseau n’existe pas : choisissez-en un dans la liste, ou laissez ce champ vide.',
+      message: 'Ce réseau n’existe pas\u00a0: choisissez-en un dans la liste, ou laissez ce champ vide.',
     });
   }
   let departements: string[] = [];

@@ -1,16 +1,24 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { type OutgoingMail, outgoingMailSchema } from './outgoing-mail.ts';
+import { type OutgoingMail, outgoingMailSchema, type Sender } from './outgoing-mail.ts';
 
 export interface Mailer {
   send(mail: OutgoingMail): Promise<{ messageId: string }>;
 }
 
 /**
+ * `From` as SES takes it: SES speaks no SMTPUTF8, so a display name outside ASCII (« Alizé Indre »)
+ * travels as an RFC 2047 encoded word; an ASCII one is quoted.
+ */
+export const fromHeader = ({ name, address }: Sender): string =>
+  /^[\x20-\x7e]*$/.test(name)
+    ? `"${name.replace(/["\\]/g, '\\$&')}" <${address}>`
+    : `=?UTF-8?B?${Buffer.from(name, 'utf8').toString('base64')}?= <${address}>`;
+
+/**
  * The only code that talks to SES. Its endpoint comes from AWS_ENDPOINT_URL_SESV2, which the
  * local cloud points at aws-ses-v2-local.
  */
 export const sesMailer = (options: {
-  from: string;
   configurationSet?: string | undefined;
   client?: SESv2Client;
   /**
@@ -31,7 +39,7 @@ export const sesMailer = (options: {
       const checked = outgoingMailSchema.parse(mail);
       const result = await client.send(
         new SendEmailCommand({
-          FromEmailAddress: options.from,
+          FromEmailAddress: fromHeader(checked.from),
           Destination: { ToAddresses: checked.to },
           ReplyToAddresses: checked.replyTo,
           ConfigurationSetName: options.configurationSet,

@@ -6,6 +6,14 @@ import * as z from 'zod/mini';
  * can never add a header.
  */
 export const outgoingMailSchema = z.object({
+  /** The network (or the national coordination) the mail comes from, as the reader sees it. */
+  from: z.object({
+    name: z.pipe(
+      z.string().check(z.minLength(1), z.maxLength(80)),
+      z.transform((name: string) => name.replace(/\p{Cc}+/gu, ' ')),
+    ),
+    address: z.email(),
+  }),
   to: z.array(z.email()).check(z.minLength(1), z.maxLength(50)),
   replyTo: z.optional(z.array(z.email()).check(z.maxLength(5))),
   subject: z.pipe(
@@ -16,3 +24,4 @@ export const outgoingMailSchema = z.object({
   text: z.string().check(z.minLength(1)),
 });
 export type OutgoingMail = z.infer<typeof outgoingMailSchema>;
+export type Sender = OutgoingMail['from'];

@@ -11,8 +11,10 @@ const deps = once(() => {
   const settings = config();
   return {
     outbox: outboxRepository(documentClient(), settings.dataTableName),
-    mailer: sesMailer({ from: settings.mailFrom, configurationSet: settings.sesConfigurationSet }),
+    mailer: sesMailer({ configurationSet: settings.sesConfigurationSet }),
     networks: settings.networks,
+    national: settings.national,
+    senderDomain: settings.senderDomain,
   };
 });
 

@@ -6,7 +6,7 @@ import { applicationAcceptedPage } from '../http-pages/accepted-pages.ts';
 import { formDependencies } from '../lib/form-dependencies.ts';
 import { formHandler } from '../lib/form-endpoint.ts';
 import { once } from '../lib/once.ts';
-import { decoyAnswer } from '../use-cases/decoy-answer.ts';
+import { quarantineSubmission } from '../use-cases/quarantine-submission.ts';
 import { submitApplication } from '../use-cases/submit-application.ts';
 
 const deps = once(() => {
@@ -25,6 +25,6 @@ const deps = once(() => {
 /** POST /api/applications — an SME asks a network for help with its project. */
 export const handler = formHandler('application', {
   submit: (fields, now) => submitApplication(deps(), fields, now),
-  decoy: (fields, now) => decoyAnswer(deps().reference, 'application', fields, now),
+  quarantine: (fields, reason, now) => quarantineSubmission(deps(), 'application', fields, reason, now),
   acceptedPage: (accepted) => applicationAcceptedPage(deps().reference.networks, accepted),
 });

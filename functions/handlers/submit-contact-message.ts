@@ -5,7 +5,7 @@ import { contactAcceptedPage } from '../http-pages/accepted-pages.ts';
 import { formDependencies } from '../lib/form-dependencies.ts';
 import { formHandler } from '../lib/form-endpoint.ts';
 import { once } from '../lib/once.ts';
-import { decoyAnswer } from '../use-cases/decoy-answer.ts';
+import { quarantineSubmission } from '../use-cases/quarantine-submission.ts';
 import { submitContactMessage } from '../use-cases/submit-contact-message.ts';
 
 const deps = once(() => {
@@ -23,6 +23,6 @@ const deps = once(() => {
 /** POST /api/contact — a question to a network, or to the national coordination. */
 export const handler = formHandler('contactMessage', {
   submit: (fields, now) => submitContactMessage(deps(), fields, now),
-  decoy: (fields, now) => decoyAnswer(deps().reference, 'contactMessage', fields, now),
+  quarantine: (fields, reason, now) => quarantineSubmission(deps(), 'contactMessage', fields, reason, now),
   acceptedPage: (accepted) => contactAcceptedPage(deps().reference.networks, accepted),
 });

@@ -5,7 +5,7 @@ import { partnerOfferAcceptedPage } from '../http-pages/accepted-pages.ts';
 import { formDependencies } from '../lib/form-dependencies.ts';
 import { formHandler } from '../lib/form-endpoint.ts';
 import { once } from '../lib/once.ts';
-import { decoyAnswer } from '../use-cases/decoy-answer.ts';
+import { quarantineSubmission } from '../use-cases/quarantine-submission.ts';
 import { submitPartnerOffer } from '../use-cases/submit-partner-offer.ts';
 
 const deps = once(() => {
@@ -23,6 +23,6 @@ const deps = once(() => {
 /** POST /api/partners — a large company offers its employees' skills to a network's SMEs. */
 export const handler = formHandler('partnerOffer', {
   submit: (fields, now) => submitPartnerOffer(deps(), fields, now),
-  decoy: (fields, now) => decoyAnswer(deps().reference, 'partnerOffer', fields, now),
+  quarantine: (fields, reason, now) => quarantineSubmission(deps(), 'partnerOffer', fields, reason, now),
   acceptedPage: (accepted) => partnerOfferAcceptedPage(deps().reference.networks, accepted),
 });

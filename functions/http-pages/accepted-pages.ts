@@ -1,7 +1,6 @@
 import { type FormAccepted, followUpWorkingDays } from '../../shared/forms.ts';
 import type { Network } from '../../shared/networks.ts';
-import { ofName } from '../lib/french.ts';
-import { applicationNextSteps } from '../lib/next-steps.ts';
+import { applicationNextSteps, partnerOfferNextSteps } from '../lib/next-steps.ts';
 import type { AcceptedPage } from './answer-page.ts';
 
 /** What each form's answer page says once the submission is recorded (the no-JavaScript path). */
@@ -19,7 +18,7 @@ export const applicationAcceptedPage = (networks: readonly Network[], accepted: 
   return {
     kind: 'accepted',
     title: 'Votre demande est bien enregistrée',
-    lead: 'Merci : votre demande d’accompagnement nous est bien parvenue.',
+    lead: 'Merci\u00a0: votre demande d’accompagnement nous est bien parvenue.',
     reference: accepted.reference,
     handling: `Elle est confiée à ${describe(networks, accepted) ?? name}.`,
     nextSteps: applicationNextSteps(name),
@@ -31,14 +30,10 @@ export const partnerOfferAcceptedPage = (networks: readonly Network[], accepted:
   return {
     kind: 'accepted',
     title: 'Votre proposition est bien enregistrée',
-    lead: 'Merci : votre proposition de partenariat nous est bien parvenue.',
+    lead: 'Merci\u00a0: votre proposition de partenariat nous est bien parvenue.',
     reference: accepted.reference,
     handling: `Elle est confiée à ${describe(networks, accepted) ?? name}.`,
-    nextSteps: [
-      `L’équipe ${ofName(name)} vous contacte dans les ${followUpWorkingDays} jours ouvrés pour faire connaissance.`,
-      'Ensemble, vous choisissez les compétences à inscrire au catalogue du réseau et la façon dont vos salariés volontaires interviendront.',
-      'Vos salariés mènent ensuite des missions courtes, d’environ trois jours au total, auprès des PME du territoire dont le projet a été retenu.',
-    ],
+    nextSteps: partnerOfferNextSteps(name),
   };
 };
 
@@ -47,13 +42,13 @@ export const contactAcceptedPage = (networks: readonly Network[], accepted: Acce
   return {
     kind: 'accepted',
     title: 'Votre message est bien envoyé',
-    lead: 'Merci : votre message nous est bien parvenu.',
+    lead: 'Merci\u00a0: votre message nous est bien parvenu.',
     reference: accepted.reference,
     handling: handler
       ? `Il est transmis à ${handler}.`
       : 'Il est transmis à la coordination nationale d’Alizé.',
     nextSteps: [
-      `Vous recevez une réponse par courriel ou par téléphone dans les ${followUpWorkingDays} jours ouvrés.`,
+      `Vous recevrez une réponse par courriel ou par téléphone dans les ${followUpWorkingDays} jours ouvrés.`,
     ],
   };
 };

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type Network, networksSchema } from '../../shared/networks.ts';
+import { type National, type Network, nationalSchema, networksSchema } from '../../shared/networks.ts';
 import { tables } from '../../shared/tables.ts';
 
 /**
@@ -9,8 +9,9 @@ import { tables } from '../../shared/tables.ts';
 export interface RuntimeSettings {
   dataTableName: string;
   networks: Network[];
-  mailFrom: string;
-  nationalContactEmail: string;
+  national: National;
+  /** The SES-verified domain every mail is sent from (one address per network, shared/networks.ts). */
+  senderDomain: string;
   /** Public address of the site, for links in mail. */
   siteUrl: string;
   /** Form submissions one client may make per hour before being asked to wait (429). */
@@ -23,29 +24,39 @@ export interface RuntimeSettings {
 export const functionEnvironment = (settings: RuntimeSettings): Record<string, string> => ({
   [tables.data.envVar]: settings.dataTableName,
   NETWORKS: JSON.stringify(settings.networks),
-  MAIL_FROM: settings.mailFrom,
-  NATIONAL_CONTACT_EMAIL: settings.nationalContactEmail,
+  NATIONAL: JSON.stringify(settings.national),
+  SENDER_DOMAIN: settings.senderDomain,
   SITE_URL: settings.siteUrl,
   FORM_RATE_LIMIT_PER_HOUR: String(settings.formRateLimitPerHour),
   EDGE_SECRET: settings.edgeSecret,
   ...(settings.sesConfigurationSet ? { SES_CONFIGURATION_SET: settings.sesConfigurationSet } : {}),
 });
 
-const envSchema = z.object({
-  [tables.data.envVar]: z.string().check(z.minLength(3)),
-  NETWORKS: z.pipe(
+/** A variable holding JSON that `schema` must accept. */
+const jsonVariable = <T>(name: string, schema: z.ZodMiniType<T>) =>
+  z.pipe(
     z.string(),
     z.transform((raw: string, ctx) => {
-      const parsed = networksSchema.safeParse(JSON.parse(raw));
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        value = undefined;
+      }
+      const parsed = schema.safeParse(value);
       if (!parsed.success) {
-        ctx.issues.push({ code: 'custom', message: 'NETWORKS is not a valid list of networks', input: raw });
+        ctx.issues.push({ code: 'custom', message: `${name} is not valid`, input: raw });
         return z.NEVER;
       }
       return parsed.data;
     }),
-  ),
-  MAIL_FROM: z.string().check(z.minLength(3)),
-  NATIONAL_CONTACT_EMAIL: z.email(),
+  );
+
+const envSchema = z.object({
+  [tables.data.envVar]: z.string().check(z.minLength(3)),
+  NETWORKS: jsonVariable('NETWORKS', networksSchema),
+  NATIONAL: jsonVariable('NATIONAL', nationalSchema),
+  SENDER_DOMAIN: z.string().check(z.regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/)),
   SITE_URL: z.url(),
   // A string of digits, read as a number once it is known to be one.
   FORM_RATE_LIMIT_PER_HOUR: z.pipe(z.string().check(z.regex(/^[1-9]\d*$/)), z.transform(Number)),
@@ -69,8 +80,8 @@ const parseRuntimeSettings = (env: NodeJS.ProcessEnv): RuntimeSettings => {
   return {
     dataTableName: parsed[tables.data.envVar] as string,
     networks: parsed.NETWORKS,
-    mailFrom: parsed.MAIL_FROM,
-    nationalContactEmail: parsed.NATIONAL_CONTACT_EMAIL,
+    national: parsed.NATIONAL,
+    senderDomain: parsed.SENDER_DOMAIN,
     siteUrl: parsed.SITE_URL,
     formRateLimitPerHour: parsed.FORM_RATE_LIMIT_PER_HOUR,
     edgeSecret: parsed.EDGE_SECRET,

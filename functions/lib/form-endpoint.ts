@@ -3,6 +3,7 @@ import type { Context } from 'aws-lambda';
 import type { ApiError } from '../../shared/api-errors.ts';
 import { type FormAccepted, type FormName, forms } from '../../shared/forms.ts';
 import { documentClient, dynamoDbClient } from '../db/client.ts';
+import type { QuarantineReason } from '../db/entities/quarantined-submission.ts';
 import { idempotencyStore } from '../db/idempotency-store.ts';
 import { rateLimitRepository } from '../db/rate-limit-repository.ts';
 import { botVerdict } from '../domain/anti-bot.ts';
@@ -25,7 +26,8 @@ import { once } from './once.ts';
  *  3. idempotency: the same key (Idempotency-Key header, else the body's hash) gets the first answer
  *     again, for 24 hours, and the work runs once — a double click makes one record and one set of mails;
  *     a duplicate arriving while the first still runs waits for its answer (409 only after 8 s);
- *  4. anti-bot: a filled honeypot or a form filled in under 3 s gets a believable 201, nothing else;
+ *  4. anti-bot: a filled honeypot or a form filled in under 3 s gets a believable 201 and is kept in
+ *     quarantine (it may be a person whose browser autofilled the form), never mailed;
  *  5. the form's use case; invalid input throws, so no 4xx is ever kept under the key;
  *  6. the answer: JSON, or for a browser's own post (no JavaScript) a French HTML page, same status.
  */
@@ -35,8 +37,8 @@ export interface FormEndpoint {
     fields: Record<string, unknown>,
     now: Date,
   ): Promise<FormAccepted & { mails?: { deferred: number } }>;
-  /** What a bot is told, shaped like `submit`'s answer; reads, stores and sends nothing. */
-  decoy(fields: Record<string, unknown>, now: Date): FormAccepted;
+  /** Keeps a suspected bot's post aside, unmailed; answers exactly as `submit` would. */
+  quarantine(fields: Record<string, unknown>, reason: QuarantineReason, now: Date): Promise<FormAccepted>;
   /** The no-JavaScript answer page for an accepted submission. */
   acceptedPage(accepted: FormAccepted): AcceptedPage;
 }
@@ -109,8 +111,12 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
     const verdict = botVerdict(fields, now);
     let accepted: FormAccepted;
     if (verdict.kind === 'bot') {
-      logger.warn('Form submission from a bot: answered, not recorded', { form, reason: verdict.reason });
-      accepted = endpoint.decoy(fields, now);
+      accepted = await endpoint.quarantine(fields, verdict.reason, now);
+      logger.warn('Form submission held in quarantine as a suspected bot', {
+        form,
+        reason: verdict.reason,
+        reference: accepted.reference,
+      });
     } else {
       const { mails, ...answer } = await endpoint.submit(fields, now);
       logger.info('Form submission recorded', {

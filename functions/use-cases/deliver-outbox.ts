@@ -1,4 +1,4 @@
-import type { Network } from '../../shared/networks.ts';
+import { correspondentOf, mailSender, type National, type Network } from '../../shared/networks.ts';
 import type { OutboxMessage } from '../db/entities/outbox-message.ts';
 import type { OutboxRepository } from '../db/outbox-repository.ts';
 import { addMinutes, afterFailure, claimMinutes, sentRetentionDays } from '../domain/outbox.ts';
@@ -8,7 +8,10 @@ import { renderDeliveryFailed } from '../email/templates/delivery-failed.ts';
 export interface DeliverOutboxDeps {
   outbox: OutboxRepository;
   mailer: Mailer;
-  networks: Network[];
+  networks: readonly Network[];
+  national: National;
+  /** The SES-verified domain every mail is sent from. */
+  senderDomain: string;
 }
 
 export interface DeliveryReport {
@@ -71,11 +74,11 @@ const deliverOne = async (
   report.sent++;
 };
 
+/** The staff of the message's network (the national coordination's for its own) hear of it. */
 const queueAlert = async (deps: DeliverOutboxDeps, message: OutboxMessage, attempts: number, now: Date) => {
-  const network = deps.networks.find((n) => n.id === message.network);
-  if (!network) return;
+  const correspondent = correspondentOf(deps.networks, deps.national, message.network);
   const mail = renderDeliveryFailed({
-    networkName: network.name,
+    network: correspondent,
     failedSubject: message.mail.subject,
     recipients: message.mail.to,
     attempts,
@@ -84,8 +87,12 @@ const queueAlert = async (deps: DeliverOutboxDeps, message: OutboxMessage, attem
   await deps.outbox.enqueue(
     {
       id: `${message.id}:undelivered`,
-      network: network.id,
-      mail: { ...mail, to: network.staffEmails },
+      network: message.network,
+      mail: {
+        ...mail,
+        from: mailSender(correspondent, deps.senderDomain),
+        to: [...correspondent.staffEmails],
+      },
       isAlert: true,
     },
     now,

@@ -1,14 +1,9 @@
-import type { Network } from '../../shared/networks.ts';
-import type { OutboxRepository } from '../db/outbox-repository.ts';
-import type { Mailer } from '../email/mailer.ts';
+import { type Correspondent, mailSender } from '../../shared/networks.ts';
+import { nationalNetwork } from '../db/entities/submission.ts';
 import type { OutgoingMail } from '../email/outgoing-mail.ts';
-import { deliverNow } from './deliver-outbox.ts';
+import { type DeliverOutboxDeps, deliverNow } from './deliver-outbox.ts';
 
-export interface SubmissionMailDeps {
-  outbox: OutboxRepository;
-  mailer: Mailer;
-  networks: Network[];
-}
+export type SubmissionMailDeps = DeliverOutboxDeps;
 
 export interface MailReport {
   queued: number;
@@ -43,43 +38,44 @@ const queueAndSend = async (
 type RenderedMail = Pick<OutgoingMail, 'subject' | 'html' | 'text'>;
 
 /**
- * The two mails every form sends: the acknowledgement to the person who wrote, answerable by the
- * staff, and the notification to the staff, answerable to that person.
+ * The two mails every form sends, both from the network that handles the submission: the
+ * acknowledgement to the person who wrote, answerable by the staff, and the notification to the
+ * staff, answerable to that person.
  */
 export const acknowledgeAndNotify = (
   deps: SubmissionMailDeps,
   submission: {
     reference: string;
-    /** Network the outbox files them under (whose staff hear of a mail that never goes). */
-    network: string;
+    /** The network (or national coordination) that answers; its staff hear of a mail that never goes. */
+    correspondent: Correspondent;
     requesterEmail: string;
-    staffEmails: string[];
     acknowledgement: RenderedMail;
     notification: RenderedMail;
   },
   now: Date,
-): Promise<MailReport> =>
-  queueAndSend(
+): Promise<MailReport> => {
+  const { correspondent } = submission;
+  const from = mailSender(correspondent, deps.senderDomain);
+  const staff = [...correspondent.staffEmails];
+  return queueAndSend(
     deps,
-    submission.network,
+    correspondent.id ?? nationalNetwork,
     [
       {
         id: `${submission.reference}:acknowledgement`,
         // Reply-to holds at most five addresses (functions/email/outgoing-mail.ts).
         mail: {
           ...submission.acknowledgement,
+          from,
           to: [submission.requesterEmail],
-          replyTo: submission.staffEmails.slice(0, 5),
+          replyTo: staff.slice(0, 5),
         },
       },
       {
         id: `${submission.reference}:staff`,
-        mail: {
-          ...submission.notification,
-          to: submission.staffEmails,
-          replyTo: [submission.requesterEmail],
-        },
+        mail: { ...submission.notification, from, to: staff, replyTo: [submission.requesterEmail] },
       },
     ],
     now,
   );
+};

@@ -4,6 +4,7 @@ import { type FieldError, fieldErrors } from '../../shared/validation.ts';
 import type { CompetenceRepository } from '../db/competence-repository.ts';
 import type { CounterRepository } from '../db/counter-repository.ts';
 import type { ApplicationData } from '../db/entities/application.ts';
+import type { QuarantineRepository } from '../db/quarantine-repository.ts';
 import type { SubmissionRepository } from '../db/submission-repository.ts';
 import { checkCompetences, checkNafCode, type ReferenceData } from '../domain/submission-checks.ts';
 import {
@@ -20,6 +21,7 @@ export interface SubmitApplicationDeps {
   competences: Pick<CompetenceRepository, 'listByNetwork'>;
   counters: CounterRepository;
   applications: SubmissionRepository<ApplicationData>;
+  quarantine: Pick<QuarantineRepository, 'countHeld'>;
   mail: SubmissionMailDeps;
   siteUrl: string;
 }
@@ -57,24 +59,27 @@ export const submitApplication = async (
   if (!parsed.success || !location) throw new Error('unreachable: a valid application has a location');
   const { company: companyInput, contact, project: projectInput } = parsed.data;
   const { commune, network } = location;
-  const { reference, createdAt } = await storeCompanySubmission(
-    { counters: deps.counters, submissions: deps.applications },
-    { counter: 'application', reference: 'application' },
-    location,
-    now,
-    (place, consentedAt) => ({
-      company: { ...companyInput, ...place },
-      contact,
-      project: projectInput,
-      consentedAt,
-    }),
-  );
+  const [{ reference, createdAt }, quarantined] = await Promise.all([
+    storeCompanySubmission(
+      { counters: deps.counters, submissions: deps.applications },
+      { counter: 'application', reference: 'application' },
+      location,
+      now,
+      (place, consentedAt) => ({
+        company: { ...companyInput, ...place },
+        contact,
+        project: projectInput,
+        consentedAt,
+      }),
+    ),
+    deps.quarantine.countHeld(network.id, now),
+  ]);
 
   const labels = new Map(catalogue.map((competence) => [competence.id, competence.label]));
   const model: ApplicationMailModel = {
     reference,
     receivedAt: createdAt,
-    network: { name: network.name, operator: network.operator },
+    network,
     company: {
       ...companyInput,
       nafLabel: companyInput.nafCode ? deps.reference.naf.get(companyInput.nafCode) : undefined,
@@ -92,11 +97,10 @@ export const submitApplication = async (
     deps.mail,
     {
       reference,
-      network: network.id,
+      correspondent: network,
       requesterEmail: contact.email,
-      staffEmails: network.staffEmails,
       acknowledgement: renderApplicationAcknowledgement(model),
-      notification: renderApplicationNotification(model),
+      notification: renderApplicationNotification({ ...model, quarantined }),
     },
     now,
   );

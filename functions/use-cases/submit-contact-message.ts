@@ -1,10 +1,12 @@
 import { contactMessageSchema } from '../../shared/contact-message.ts';
 import { parisYear } from '../../shared/dates.ts';
 import type { FormAccepted } from '../../shared/forms.ts';
+import { correspondentOf } from '../../shared/networks.ts';
 import { type FieldError, fieldErrors } from '../../shared/validation.ts';
 import type { CounterRepository } from '../db/counter-repository.ts';
 import type { ContactMessageData } from '../db/entities/contact-message.ts';
 import { nationalNetwork } from '../db/entities/submission.ts';
+import type { QuarantineRepository } from '../db/quarantine-repository.ts';
 import type { SubmissionRepository } from '../db/submission-repository.ts';
 import { formatReference, nationalScope } from '../domain/reference.ts';
 import { type ContactRoute, type ReferenceData, routeContactMessage } from '../domain/submission-checks.ts';
@@ -20,6 +22,7 @@ export interface SubmitContactMessageDeps {
   reference: ReferenceData;
   counters: CounterRepository;
   contactMessages: SubmissionRepository<ContactMessageData>;
+  quarantine: Pick<QuarantineRepository, 'countHeld'>;
   mail: SubmissionMailDeps;
   siteUrl: string;
 }
@@ -59,38 +62,41 @@ export const submitContactMessage = async (
   const sequence = await deps.counters.next('contact-message', scope, year);
   const reference = formatReference('contactMessage', scope, year, sequence);
   const createdAt = now.toISOString();
-  await deps.contactMessages.create(
-    {
-      reference,
-      network: target?.id ?? nationalNetwork,
-      status: 'received',
-      createdAt,
-      data: {
-        ...message,
-        ...(route.departement ? { departement: route.departement } : {}),
-        consentedAt: createdAt,
+  const owner = target?.id ?? nationalNetwork;
+  const [, quarantined] = await Promise.all([
+    deps.contactMessages.create(
+      {
+        reference,
+        network: owner,
+        status: 'received',
+        createdAt,
+        data: {
+          ...message,
+          ...(route.departement ? { departement: route.departement } : {}),
+          consentedAt: createdAt,
+        },
       },
-    },
-    'public-form',
-  );
+      'public-form',
+    ),
+    deps.quarantine.countHeld(owner, now),
+  ]);
 
+  const correspondent = correspondentOf(deps.reference.networks, deps.reference.national, target?.id);
   const model: ContactMessageMailModel = {
     reference,
     receivedAt: createdAt,
-    network: target ? { name: target.name, operator: target.operator } : undefined,
+    answeredBy: { ...correspondent, national: !target },
     message,
     siteUrl: deps.siteUrl,
   };
-  const staff = target ? target.staffEmails : [deps.reference.nationalContactEmail];
   const mails = await acknowledgeAndNotify(
     deps.mail,
     {
       reference,
-      network: target?.id ?? nationalNetwork,
+      correspondent,
       requesterEmail: message.email,
-      staffEmails: staff,
       acknowledgement: renderContactAcknowledgement(model),
-      notification: renderContactNotification(model),
+      notification: renderContactNotification({ ...model, quarantined }),
     },
     now,
   );

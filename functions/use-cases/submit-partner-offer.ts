@@ -3,6 +3,7 @@ import { partnerOfferSchema } from '../../shared/partner-offer.ts';
 import { type FieldError, fieldErrors } from '../../shared/validation.ts';
 import type { CounterRepository } from '../db/counter-repository.ts';
 import type { PartnerOfferData } from '../db/entities/partner-offer.ts';
+import type { QuarantineRepository } from '../db/quarantine-repository.ts';
 import type { SubmissionRepository } from '../db/submission-repository.ts';
 import type { ReferenceData } from '../domain/submission-checks.ts';
 import {
@@ -18,6 +19,7 @@ export interface SubmitPartnerOfferDeps {
   reference: ReferenceData;
   counters: CounterRepository;
   partnerOffers: SubmissionRepository<PartnerOfferData>;
+  quarantine: Pick<QuarantineRepository, 'countHeld'>;
   mail: SubmissionMailDeps;
   siteUrl: string;
 }
@@ -39,18 +41,21 @@ export const submitPartnerOffer = async (
   if (!parsed.success || !location) throw new Error('unreachable: a valid offer has a location');
   const { company: companyInput, contact, offer } = parsed.data;
   const { commune, network } = location;
-  const { reference, createdAt } = await storeCompanySubmission(
-    { counters: deps.counters, submissions: deps.partnerOffers },
-    { counter: 'partner-offer', reference: 'partnerOffer' },
-    location,
-    now,
-    (place, consentedAt) => ({ company: { ...companyInput, ...place }, contact, offer, consentedAt }),
-  );
+  const [{ reference, createdAt }, quarantined] = await Promise.all([
+    storeCompanySubmission(
+      { counters: deps.counters, submissions: deps.partnerOffers },
+      { counter: 'partner-offer', reference: 'partnerOffer' },
+      location,
+      now,
+      (place, consentedAt) => ({ company: { ...companyInput, ...place }, contact, offer, consentedAt }),
+    ),
+    deps.quarantine.countHeld(network.id, now),
+  ]);
 
   const model: PartnerOfferMailModel = {
     reference,
     receivedAt: createdAt,
-    network: { name: network.name, operator: network.operator },
+    network,
     company: { ...companyInput, communeName: commune.name, communeCode: commune.code },
     contact,
     offer,
@@ -60,11 +65,10 @@ export const submitPartnerOffer = async (
     deps.mail,
     {
       reference,
-      network: network.id,
+      correspondent: network,
       requesterEmail: contact.email,
-      staffEmails: network.staffEmails,
       acknowledgement: renderPartnerOfferAcknowledgement(model),
-      notification: renderPartnerOfferNotification(model),
+      notification: renderPartnerOfferNotification({ ...model, quarantined }),
     },
     now,
   );

@@ -33,7 +33,7 @@ export interface FunctionResources {
   >;
   readonly mail: {
     /** Bare address of the sender, e.g. `ne-pas-repondre@alize.example.org`. */
-    readonly fromAddress: string;
+    readonly fromAddresses: readonly string[];
     readonly configurationSetName: string;
   };
 }
@@ -166,7 +166,7 @@ export class AppFunction extends Construct {
     );
   }
 
-  /** Sending as the configured sender only, through the project's configuration set. */
+  /** Sending as the networks' own senders only, through the project's configuration set. */
   grantSendMail(mail: FunctionResources['mail']) {
     const stack = Stack.of(this);
     this.role.addToPrincipalPolicy(
@@ -182,7 +182,7 @@ export class AppFunction extends Construct {
             resourceName: mail.configurationSetName,
           }),
         ],
-        conditions: { StringEquals: { 'ses:FromAddress': mail.fromAddress } },
+        conditions: { StringEquals: { 'ses:FromAddress': [...mail.fromAddresses] } },
       }),
     );
     Validations.of(this.role).acknowledge({

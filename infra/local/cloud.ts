@@ -59,8 +59,8 @@ const exportEnvironment = (
     ...functionEnvironment({
       dataTableName: localTableName(tables.data),
       networks: settings.networks,
-      mailFrom: settings.mail.from,
-      nationalContactEmail: settings.mail.nationalContact,
+      national: settings.national,
+      senderDomain: settings.mail.senderDomain,
       siteUrl,
       formRateLimitPerHour: settings.forms.rateLimitPerHour,
       edgeSecret,

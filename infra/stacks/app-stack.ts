@@ -9,6 +9,7 @@ import {
 } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { functionEnvironment } from '../../functions/lib/config.ts';
+import { senderAddress } from '../../shared/networks.ts';
 import { fallbackRoute, routes } from '../../shared/routes.ts';
 import { schedules } from '../../shared/schedules.ts';
 import type { Settings } from '../config.ts';
@@ -25,15 +26,6 @@ export interface AppStackProps extends StackProps {
   /** The built site to upload (Astro's output directory). */
   readonly siteAssetsDir: string;
 }
-
-/** `Alizé <ne-pas-repondre@alize.example.org>` → `ne-pas-repondre@alize.example.org`. */
-export const bareAddress = (from: string): string => {
-  const address = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from)?.[1] ?? from.trim();
-  if (!/^[^@\s]+@[^@\s]+$/.test(address)) {
-    throw new Error(`mail.from "${from}" holds no e-mail address.`);
-  }
-  return address;
-};
 
 /**
  * Everything that can be destroyed and redeployed at will: functions, API, site, schedules, alarms.
@@ -69,8 +61,8 @@ export class AppStack extends Stack {
       environment: functionEnvironment({
         dataTableName: data.tables.data.table.tableName,
         networks: settings.networks,
-        mailFrom: settings.mail.from,
-        nationalContactEmail: settings.mail.nationalContact,
+        national: settings.national,
+        senderDomain: settings.mail.senderDomain,
         siteUrl: this.site.url,
         formRateLimitPerHour: settings.forms.rateLimitPerHour,
         edgeSecret,
@@ -79,7 +71,11 @@ export class AppStack extends Stack {
       logRetentionDays: settings.logRetentionDays,
       tables: data.tables,
       mail: {
-        fromAddress: bareAddress(settings.mail.from),
+        // Each network sends as itself, the national coordination too: exactly these addresses.
+        fromAddresses: [
+          ...settings.networks.map((network) => senderAddress(settings.mail.senderDomain, network.id)),
+          senderAddress(settings.mail.senderDomain, undefined),
+        ],
         configurationSetName: data.configurationSet.configurationSetName,
       },
     };

@@ -137,8 +137,8 @@ describe('the synthesised stacks', () => {
       const { NETWORKS: _inBundle, ...expected } = functionEnvironment({
         dataTableName: 'table',
         networks: built.settings.networks,
-        mailFrom: built.settings.mail.from,
-        nationalContactEmail: built.settings.mail.nationalContact,
+        national: built.settings.national,
+        senderDomain: built.settings.mail.senderDomain,
         siteUrl: 'https://example.org',
         formRateLimitPerHour: built.settings.forms.rateLimitPerHour,
         edgeSecret: 'a-secret-of-16-chars',
@@ -208,15 +208,22 @@ describe('the synthesised stacks', () => {
       }
     });
 
-    it('lets only the functions that send mail call SES, as the configured sender', () => {
+    it('lets only the functions that send mail call SES, as the networks’ own senders', () => {
       for (const definition of [...routes, fallbackRoute, ...schedules]) {
         const ses = statementsOf(definition.handler).filter((statement) =>
           [statement.Action].flat().some((action: string) => action.startsWith('ses:')),
         );
         if ('sendsMail' in definition && definition.sendsMail) {
           expect(ses, definition.handler).toHaveLength(1);
+          // Each network sends as itself, the national coordination too, and nothing else can
           expect(ses[0]?.Condition).toEqual({
-            StringEquals: { 'ses:FromAddress': 'ne-pas-repondre@alize.example.org' },
+            StringEquals: {
+              'ses:FromAddress': [
+                'indre@alize.example.org',
+                'cher@alize.example.org',
+                'coordination@alize.example.org',
+              ],
+            },
           });
         } else {
           expect(ses, definition.handler).toEqual([]);

@@ -42,7 +42,6 @@ describe('an application while SES is down', () => {
       {
         outbox: stored.outbox(),
         mailer: sesMailer({
-          from: settings.mailFrom,
           client: new SESv2Client({
             endpoint: cloud().urls.mailViewer,
             region: 'eu-west-3',
@@ -50,6 +49,8 @@ describe('an application while SES is down', () => {
           }),
         }),
         networks: settings.networks,
+        national: settings.national,
+        senderDomain: settings.senderDomain,
       },
       addMinutes(queuedAt, retryDelaysMinutes[0] + 1),
     );

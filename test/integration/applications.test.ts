@@ -78,24 +78,32 @@ describe('POST /api/applications', () => {
       const notification = mails.find((m) => m.destination.to.includes(indreStaff));
       expect(acknowledgement?.subject).toBe(`Votre demande Alizé ${reference} est bien enregistrée`);
       expect(acknowledgement?.replyTo).toEqual([indreStaff]);
+      // Sent by the network itself, not a no-reply address, and signed with its public contact
+      for (const sent of [acknowledgement, notification]) {
+        expect(sent?.from).toMatch(/<indre@alize\.example\.org>$/);
+        expect(sent?.body.text).toContain('Alizé Indre, animé par Initiative Indre');
+        expect(sent?.body.text).toContain('36000 Châteauroux');
+        expect(sent?.body.text).toContain('contact@initiative-indre.example.org');
+        expect(sent?.body.html).toContain('href="mailto:contact@initiative-indre.example.org"');
+      }
       expect(acknowledgement?.body.text).toContain('Bonjour Claire Martin,');
       expect(acknowledgement?.body.text).toContain('comité d’agrément');
       expect(acknowledgement?.body.text).toContain('étalées sur 12 à 18 mois');
       expect(acknowledgement?.body.text).toContain('dans les 10 jours ouvrés');
       expect(acknowledgement?.body.text).toContain(`${cloud().urls.site}/donnees-personnelles/`);
       // The summary of what was sent, with the official names (NAF label, commune, competences)
-      expect(acknowledgement?.body.text).toContain('SIRET : 732 829 320 00074');
+      expect(acknowledgement?.body.text).toContain('SIRET\u00a0: 732\u00a0829\u00a0320\u00a000074');
       expect(acknowledgement?.body.text).toContain('16.23Z — Fabrication de charpentes');
-      expect(acknowledgement?.body.text).toContain('Commune : 36000 Châteauroux');
+      expect(acknowledgement?.body.text).toContain('Commune\u00a0: 36000 Châteauroux');
       expect(acknowledgement?.body.text).toContain('Préparer une certification ISO 9001');
-      expect(acknowledgement?.body.text).toContain('Démarrage souhaité : mars 2027');
+      expect(acknowledgement?.body.text).toContain('Démarrage souhaité\u00a0: mars 2027');
       // User text is escaped in HTML
       expect(acknowledgement?.body.html).toContain('Menuiserie &#60;b&#62;Martin&#60;/b&#62; &#38; Fils');
       expect(acknowledgement?.body.html).not.toContain('<b>Martin');
       expect(acknowledgement?.body.html).toContain('<html lang="fr">');
 
       expect(notification?.subject).toBe(
-        `[Alizé Indre] Nouvelle candidature ${reference} : Menuiserie <b>Martin</b> & Fils`,
+        `[Alizé Indre] Nouvelle candidature ${reference}\u00a0: Menuiserie <b>Martin</b> & Fils`,
       );
       expect(notification?.replyTo).toEqual(['claire.martin@menuiserie.example.fr']);
       expect(notification?.body.html).toContain('Menuiserie &#60;b&#62;Martin&#60;/b&#62;');
@@ -190,7 +198,7 @@ describe('POST /api/applications', () => {
         'a city that is not one of its postcode’s communes',
         'company.city',
         (a) => withField(withField(a, 'company.postcode', '36100'), 'company.city', 'Bourges'),
-        /« Bourges » n’est pas une commune du code postal 36100, qui dessert : .*Issoudun.*Saint-Aoustrille/,
+        /«\u00a0Bourges\u00a0» n’est pas une commune du code postal 36100, qui dessert\u00a0: .*Issoudun.*Saint-Aoustrille/,
       ],
       [
         'a commune outside every network’s territory',
@@ -454,22 +462,76 @@ describe('POST /api/applications', () => {
     });
   });
 
-  describe('bots', () => {
+  describe('suspected bots', () => {
     it.each([
-      ['fills the hidden comment field', () => ({ comment: 'SuperPromo' })],
-      ['posts 1 second after the form was shown', () => ({ formStartedAt: Date.now() - 1000 })],
-    ])('a bot that %s gets a 201 like anyone, but nothing is stored or sent', async (_case, trap) => {
-      const before = await snapshot();
+      ['fills the hidden comment field', 'honeypot', () => ({ comment: 'SuperPromo' })],
+      ['posts 1 second after the form was shown', 'too-fast', () => ({ formStartedAt: Date.now() - 1000 })],
+    ])(
+      'a post that %s gets a 201 like anyone, is kept in quarantine, and nothing is mailed',
+      async (_case, reason, trap) => {
+        // Given what is listed and sent so far
+        const before = await snapshot();
+        const sequence = await stored.counter('application', '36');
 
-      const response = await submit({ ...validApplication(), ...trap() });
+        // When the suspicious post arrives (it may be a person whose browser filled the form)
+        const posted = { ...validApplication(), ...trap() };
+        const response = await submit(posted);
 
-      expect(response.status).toBe(201);
-      expect(response.json()).toEqual({
-        reference: expect.stringMatching(new RegExp(`^ALZ-36-${year()}-\\d{4}$`)),
-        network: { id: 'indre', name: 'Alizé Indre' },
+        // Then it is answered exactly as a real application is, so a bot learns nothing
+        expect(response.status).toBe(201);
+        const body = response.json();
+        expect(body).toEqual({
+          reference: `ALZ-36-${year()}-${String(sequence + 1).padStart(4, '0')}`,
+          network: { id: 'indre', name: 'Alizé Indre' },
+        });
+
+        // And it is kept aside under that very reference, as posted, for 30 days, never listed as received nor mailed
+        const held = await stored.quarantine().listHeld('indre', new Date());
+        const kept = held.find((submission) => submission.reference === body.reference);
+        expect(kept).toMatchObject({ form: 'application', network: 'indre', reason, fields: posted });
+        const keptDays =
+          (Date.parse(kept?.expiresAt ?? '') - Date.parse(kept?.receivedAt ?? '')) / 86_400_000;
+        expect(keptDays).toBeCloseTo(30, 4);
+        expect(await snapshot()).toEqual({ ...before, sequence36: sequence + 1 });
+      },
+    );
+
+    it('is not lost when it was a person in a hurry: the staff hear of it with the next real application', async () => {
+      // Given a person whose browser autofilled the form and who sent it within two seconds
+      const hurried = await submit({
+        ...withField(validApplication(), 'contact.email', `presse.${crypto.randomUUID()}@pme.example.fr`),
+        formStartedAt: Date.now() - 2000,
       });
-      // Nothing numbered, listed or mailed (the decoy's number may well match a real reference)
-      expect(await snapshot()).toEqual(before);
+      expect(hurried.status).toBe(201);
+      const waiting = await stored.quarantine().countHeld('indre', new Date());
+      expect(waiting).toBeGreaterThan(0);
+
+      // When the next real application of that network arrives
+      await mail().clear();
+      const next = await submit({ ...validApplication(), formStartedAt: Date.now() - 120_000 });
+
+      // Then the hurried submission is still there, with the person's address, and unmailed
+      expect(next.status).toBe(201);
+      const kept = await stored.quarantine().listHeld('indre', new Date());
+      expect(kept.map((k) => k.reference)).toContain(hurried.json().reference);
+      const mails = await mail().all();
+      expect(mails.flatMap((m) => m.destination.to).some((to) => to.startsWith('presse.'))).toBe(false);
+      // And the staff notification says how many wait
+      const notification = mails.find((m) => m.destination.to.includes(indreStaff));
+      expect(notification?.body.text).toMatch(
+        new RegExp(`À noter\u00a0: (un envoi|${waiting} envois) reçus? ces 30 derniers jours`),
+      );
+    });
+
+    it('forgets a held submission after 30 days: no longer listed or counted', async () => {
+      const response = await submit({ ...validApplication(), comment: 'promo' });
+      const reference = response.json().reference as string;
+      const in31Days = new Date(Date.now() + 31 * 86_400_000);
+
+      const later = await stored.quarantine().listHeld('indre', in31Days);
+
+      expect(later.map((k) => k.reference)).not.toContain(reference);
+      expect(await stored.quarantine().countHeld('indre', in31Days)).toBe(0);
     });
 
     it('a person who took their time (formStartedAt a minute ago) is recorded', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readSettingsFile } from '../../infra/config.ts';
 import type { ApiError } from '../../shared/api-errors.ts';
 import type { CatalogueResponse } from '../../shared/catalogue.ts';
 import { competenceCategories } from '../../shared/catalogue.ts';
@@ -23,10 +24,15 @@ describe('GET /api/catalogue through the local front', () => {
     expect(body.competences.filter((c) => c.network === 'cher').length).toBeGreaterThan(0);
   });
 
-  it('never shows the staff mailboxes of a network to the public', async () => {
+  it('shows each network’s public contact, never its staff mailboxes', async () => {
     const { body } = await getJson<CatalogueResponse>('/api/catalogue');
 
-    expect(JSON.stringify(body)).not.toMatch(/staffEmails|@/);
+    const json = JSON.stringify(body);
+    expect(json).not.toMatch(/staffEmails/);
+    for (const network of readSettingsFile().networks) {
+      for (const address of network.staffEmails) expect(json).not.toContain(address);
+      expect(body.networks.find((n) => n.id === network.id)?.contact).toEqual(network.contact);
+    }
   });
 
   it('lists competences category by category, in the order the site shows them', async () => {

@@ -12,6 +12,7 @@ import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
 const cloud = givenLocalCloud();
 
 const mail = (subject: string) => ({
+  from: { name: 'Alizé Indre', address: 'indre@alize.example.org' },
   to: ['dirigeante@pme.example.fr'],
   subject,
   html: '<p>Bonjour</p>',
@@ -27,7 +28,6 @@ const deps = (sesEndpoint = cloud().urls.mailViewer) => {
       settings.dataTableName,
     ),
     mailer: sesMailer({
-      from: settings.mailFrom,
       client: new SESv2Client({
         endpoint: sesEndpoint,
         region: 'eu-west-3',
@@ -36,6 +36,8 @@ const deps = (sesEndpoint = cloud().urls.mailViewer) => {
       }),
     }),
     networks: settings.networks,
+    national: settings.national,
+    senderDomain: settings.senderDomain,
   };
 };
 
@@ -69,7 +71,9 @@ describe('the mail outbox', () => {
     expect(received).toHaveLength(1);
     expect(received[0]?.subject).toBe('Votre demande est bien reçue');
     expect(received[0]?.destination.to).toEqual(['dirigeante@pme.example.fr']);
-    expect(received[0]?.from).toContain('ne-pas-repondre@alize.example.org');
+    // From the network, its name encoded as SES wants it (RFC 2047), never a no-reply address
+    expect(received[0]?.from).toBe('=?UTF-8?B?QWxpesOpIEluZHJl?= <indre@alize.example.org>');
+    expect(Buffer.from('QWxpesOpIEluZHJl', 'base64').toString('utf8')).toBe('Alizé Indre');
   });
 
   it('keeps a single message when the same id is queued twice', async () => {

@@ -47,10 +47,10 @@ describe('POST /api/partners', () => {
     expect(acknowledgement?.subject).toBe(
       `Votre proposition de partenariat Alizé ${reference} est bien enregistrée`,
     );
-    expect(acknowledgement?.body.text).toContain('Salariés volontaires : 4');
+    expect(acknowledgement?.body.text).toContain('Salariés volontaires\u00a0: 4');
     expect(acknowledgement?.body.text).toContain('/donnees-personnelles/');
     expect(notification?.subject).toBe(
-      `[Alizé Indre] Nouvelle proposition de partenariat ${reference} : Berry Aéro Composants`,
+      `[Alizé Indre] Nouvelle proposition de partenariat ${reference}\u00a0: Berry Aéro Composants`,
     );
     expect(notification?.replyTo).toEqual(['paul.durand@berry-aero.example.fr']);
     expect(notification?.body.text).toContain('Qualité\n  Production et logistique');
@@ -149,12 +149,15 @@ describe('POST /api/contact', () => {
     expect(record?.submission.network).toBe('national');
     const mails = await mail().all();
     expect(mails.map((m) => m.destination.to).sort()).toEqual([
-      ['contact@alize.example.org'],
+      ['coordination@astrees.example.org'],
       ['sophie.bernard@example.fr'],
     ]);
     const acknowledgement = mails.find((m) => m.destination.to.includes('sophie.bernard@example.fr'));
     expect(acknowledgement?.body.text).toContain('la coordination nationale d’Alizé');
-    expect(acknowledgement?.replyTo).toEqual(['contact@alize.example.org']);
+    expect(acknowledgement?.replyTo).toEqual(['coordination@astrees.example.org']);
+    // Sent and signed by the national coordination, with its public contact
+    expect(acknowledgement?.from).toMatch(/<coordination@alize\.example\.org>$/);
+    expect(acknowledgement?.body.text).toContain('contact@alize.example.org');
   });
 
   it('refuses a network that does not exist, naming the field, and stores nothing', async () => {

@@ -8,6 +8,7 @@ import { counterKeys } from '../../functions/db/entities/counter.ts';
 import type { PartnerOfferData } from '../../functions/db/entities/partner-offer.ts';
 import { partnerOfferKeys } from '../../functions/db/entities/partner-offer.ts';
 import { outboxRepository } from '../../functions/db/outbox-repository.ts';
+import { quarantineRepository } from '../../functions/db/quarantine-repository.ts';
 import { submissionRepository } from '../../functions/db/submission-repository.ts';
 import { config } from '../../functions/lib/config.ts';
 import type { LocalCloud } from '../../infra/local/cloud.ts';
@@ -135,6 +136,7 @@ export const storedData = (cloud: () => LocalCloud) => {
     partnerOffers: () => submissionRepository<PartnerOfferData>(client(), table(), partnerOfferKeys),
     contactMessages: () => submissionRepository<ContactMessageData>(client(), table(), contactMessageKeys),
     outbox: () => outboxRepository(client(), table()),
+    quarantine: () => quarantineRepository(client(), table()),
     /** The last number a sequence handed out (0 before the first). */
     async counter(kind: string, scope: string, year = parisYear(new Date())) {
       const { Item } = await client().send(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { botVerdict, decoySequence } from '../../functions/domain/anti-bot.ts';
+import { botVerdict } from '../../functions/domain/anti-bot.ts';
 
 const now = new Date('2026-07-01T10:00:00Z');
 const secondsAgo = (seconds: number) => now.getTime() - seconds * 1000;
@@ -32,10 +32,5 @@ describe('telling a naive bot from a person', () => {
   it('trusts a stamp from the future (the visitor’s clock runs ahead) and ignores a malformed one', () => {
     expect(botVerdict({ formStartedAt: secondsAgo(-120) }, now)).toEqual({ kind: 'human' });
     expect(botVerdict({ formStartedAt: 'hier' }, now)).toEqual({ kind: 'human' });
-  });
-
-  it('gives a bot a believable sequence number', () => {
-    expect(decoySequence(() => 0)).toBe(1);
-    expect(decoySequence(() => 0.999)).toBe(400);
   });
 });

@@ -8,6 +8,11 @@ const network: Network = {
   name: 'Alizé Indre',
   operator: 'Initiative Indre',
   departements: ['36'],
+  contact: {
+    address: ['Initiative Indre — Alizé', '24 avenue de la Gare', '36000 Châteauroux'],
+    phone: '02 61 91 36 00',
+    email: 'alize@initiative-indre.example.org',
+  },
   staffEmails: ['equipe@example.org'],
 };
 

@@ -19,7 +19,7 @@ export const submissionKeys = (entity: SubmissionEntity, prefix: string): Submis
   of: (reference) => ({ pk: `${prefix}#${reference}`, sk: prefix }),
 });
 
-export const networkStatusKey = (entity: SubmissionEntity, network: string, status: SubmissionStatus) =>
+export const networkStatusKey = (entity: string, network: string, status: string) =>
   `${entity}#${network}#${status}`;
 
 export interface StoredSubmission<T> {

@@ -1,6 +1,8 @@
 import { parisDateTime } from '../../../shared/dates.ts';
+import type { Signatory } from '../../../shared/networks.ts';
 import { applicationNextSteps } from '../../lib/next-steps.ts';
-import { html, mailLayout } from './html.ts';
+import { composeMail, html } from './html.ts';
+import { quarantineNote } from './staff-notes.ts';
 import {
   acknowledgementClosing,
   contactSection,
@@ -15,7 +17,7 @@ import {
 export interface ApplicationMailModel {
   reference: string;
   receivedAt: string;
-  network: { name: string; operator: string };
+  network: Signatory;
   company: {
     name: string;
     siret: string;
@@ -44,6 +46,8 @@ export interface ApplicationMailModel {
     desiredStart?: string | undefined;
   };
   siteUrl: string;
+  /** Submissions of this network held back as suspected bots and still kept (staff notification only). */
+  quarantined?: number | undefined;
 }
 
 const summary = (model: ApplicationMailModel): SummarySection[] => [
@@ -91,42 +95,46 @@ export const renderApplicationAcknowledgement = (model: ApplicationMailModel) =>
     '',
     intro,
     '',
-    'Et maintenant ?',
+    'Et maintenant\u00a0?',
     ...steps.map((step, index) => `${index + 1}. ${step}`),
     '',
     closing.text,
   ].join('\n');
   const body = html`<p>${greeting}</p>
 <p>${intro}</p>
-<h2 style="font-size:18px">Et maintenant ?</h2>
+<h2 style="font-size:18px">Et maintenant\u00a0?</h2>
 <ol>
 ${steps.map((step) => html`<li>${step}</li>`)}
 </ol>
 ${closing.html}`;
-  return { subject, html: mailLayout(subject, body), text };
+  return composeMail(subject, { html: body, text }, model.network);
 };
 
 /** To the network's staff: everything the SME sent; replying writes to the SME's contact. */
 export const renderApplicationNotification = (model: ApplicationMailModel) => {
   const subject = subjectLine(
-    `[${model.network.name}] Nouvelle candidature ${model.reference} : ${model.company.name}`,
+    `[${model.network.name}] Nouvelle candidature ${model.reference}\u00a0: ${model.company.name}`,
   );
   const received = parisDateTime(model.receivedAt);
   const intro = `Une demande d’accompagnement est arrivée par le site le ${received}, sous la référence ${model.reference}.`;
+  const commune = `Commune\u00a0: ${model.company.communeName} (code Insee ${model.company.communeCode}).`;
   const reply = `Répondre à ce courriel écrit directement à ${model.contact.firstName} ${model.contact.lastName} (${model.contact.email}).`;
+  const note = quarantineNote(model.quarantined);
   const text = [
     'Bonjour,',
     '',
     intro,
-    `Commune : ${model.company.communeName} (code Insee ${model.company.communeCode}).`,
+    commune,
     '',
     summaryText(summary(model)),
     '',
     reply,
+    ...(note ? ['', note.text] : []),
   ].join('\n');
   const body = html`<p>Bonjour,</p>
-<p>${intro}<br>Commune : ${model.company.communeName} (code Insee ${model.company.communeCode}).</p>
+<p>${intro}<br>${commune}</p>
 ${summaryHtml(summary(model))}
-<p>${reply}</p>`;
-  return { subject, html: mailLayout(subject, body), text };
+<p>${reply}</p>
+${note?.html ?? ''}`;
+  return composeMail(subject, { html: body, text }, model.network);
 };

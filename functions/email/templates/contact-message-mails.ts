@@ -1,13 +1,15 @@
 import { parisDateTime } from '../../../shared/dates.ts';
 import { followUpWorkingDays } from '../../../shared/forms.ts';
-import { html, mailLayout } from './html.ts';
+import type { Signatory } from '../../../shared/networks.ts';
+import { composeMail, html } from './html.ts';
+import { quarantineNote } from './staff-notes.ts';
 import { privacyNotice, type SummarySection, subjectLine, summaryHtml, summaryText } from './summary.ts';
 
 export interface ContactMessageMailModel {
   reference: string;
   receivedAt: string;
-  /** The network that answers, or none: then the national coordination does. */
-  network?: { name: string; operator: string } | undefined;
+  /** Who answers: the network of the message, or the national coordination (`national: true`). */
+  answeredBy: Signatory & { national: boolean };
   message: {
     name: string;
     email: string;
@@ -18,10 +20,12 @@ export interface ContactMessageMailModel {
     message: string;
   };
   siteUrl: string;
+  /** Submissions held back as suspected bots and still kept (staff notification only). */
+  quarantined?: number | undefined;
 }
 
-const recipientName = (model: ContactMessageMailModel) =>
-  model.network ? `${model.network.name} (${model.network.operator})` : 'la coordination nationale d’Alizé';
+const recipientName = ({ answeredBy }: ContactMessageMailModel) =>
+  answeredBy.national ? 'la coordination nationale d’Alizé' : `${answeredBy.name} (${answeredBy.operator})`;
 
 const summary = (model: ContactMessageMailModel, title: string): SummarySection[] => [
   {
@@ -51,20 +55,31 @@ export const renderContactAcknowledgement = (model: ContactMessageMailModel) => 
 <p>${intro}</p>
 ${summaryHtml(summary(model, 'Votre message'))}
 ${privacy.html}`;
-  return { subject, html: mailLayout(subject, body), text };
+  return composeMail(subject, { html: body, text }, model.answeredBy);
 };
 
-/** To the network's staff, or the national contact: the message; replying writes to its author. */
+/** To the network's staff, or the national coordination's: the message; replying writes to its author. */
 export const renderContactNotification = (model: ContactMessageMailModel) => {
   const subject = subjectLine(
-    `[${model.network?.name ?? 'Alizé'}] Message ${model.reference} : ${model.message.subject}`,
+    `[${model.answeredBy.name}] Message ${model.reference}\u00a0: ${model.message.subject}`,
   );
   const intro = `Un message est arrivé par le formulaire de contact du site le ${parisDateTime(model.receivedAt)}, sous la référence ${model.reference}.`;
   const reply = `Répondre à ce courriel écrit directement à ${model.message.name} (${model.message.email}).`;
-  const text = ['Bonjour,', '', intro, '', summaryText(summary(model, 'Le message')), '', reply].join('\n');
+  const note = quarantineNote(model.quarantined);
+  const text = [
+    'Bonjour,',
+    '',
+    intro,
+    '',
+    summaryText(summary(model, 'Le message')),
+    '',
+    reply,
+    ...(note ? ['', note.text] : []),
+  ].join('\n');
   const body = html`<p>Bonjour,</p>
 <p>${intro}</p>
 ${summaryHtml(summary(model, 'Le message'))}
-<p>${reply}</p>`;
-  return { subject, html: mailLayout(subject, body), text };
+<p>${reply}</p>
+${note?.html ?? ''}`;
+  return composeMail(subject, { html: body, text }, model.answeredBy);
 };

@@ -1,8 +1,9 @@
 import { parisDateTime } from '../../../shared/dates.ts';
-import { html, mailLayout } from './html.ts';
+import type { Signatory } from '../../../shared/networks.ts';
+import { composeMail, html } from './html.ts';
 
 export interface DeliveryFailedModel {
-  networkName: string;
+  network: Signatory;
   failedSubject: string;
   recipients: string[];
   attempts: number;
@@ -11,26 +12,22 @@ export interface DeliveryFailedModel {
 
 /** Tells a network's staff that a mail could not be sent despite every retry, so a person takes over. */
 export const renderDeliveryFailed = (model: DeliveryFailedModel) => {
-  const subject = `[Alizé] Un courriel n’a pas pu être envoyé : ${model.failedSubject}`;
+  const subject =
+    `[${model.network.name}] Un courriel n’a pas pu être envoyé\u00a0: ${model.failedSubject}`.slice(0, 200);
   const queued = parisDateTime(model.firstQueuedAt);
-  const text = [
-    'Bonjour,',
-    '',
-    `Malgré ${model.attempts} tentatives, ce courriel du réseau ${model.networkName} n’a pas pu être envoyé :`,
-    '',
-    `Objet : ${model.failedSubject}`,
-    `Destinataires : ${model.recipients.join(', ')}`,
-    `Mis en file le : ${queued}`,
-    '',
-    'Merci de prendre contact directement avec les destinataires.',
-  ].join('\n');
+  const lead = `Malgré ${model.attempts} tentatives, ce courriel de ${model.network.name} n’a pas pu être envoyé\u00a0:`;
+  const facts = [
+    `Objet\u00a0: ${model.failedSubject}`,
+    `Destinataires\u00a0: ${model.recipients.join(', ')}`,
+    `Mis en file d’attente le ${queued}`,
+  ];
+  const close = 'Merci de prendre contact directement avec les destinataires.';
+  const text = ['Bonjour,', '', lead, '', ...facts, '', close].join('\n');
   const body = html`<p>Bonjour,</p>
-<p>Malgré ${model.attempts} tentatives, ce courriel du réseau ${model.networkName} n’a pas pu être envoyé :</p>
+<p>${lead}</p>
 <ul>
-<li>Objet : ${model.failedSubject}</li>
-<li>Destinataires : ${model.recipients.join(', ')}</li>
-<li>Mis en file le : ${queued}</li>
+${facts.map((fact) => html`<li>${fact}</li>`)}
 </ul>
-<p>Merci de prendre contact directement avec les destinataires.</p>`;
-  return { subject, html: mailLayout(subject, body), text };
+<p>${close}</p>`;
+  return composeMail(subject, { html: body, text }, model.network);
 };

@@ -1,8 +1,9 @@
 import { competenceCategories } from '../../../shared/catalogue.ts';
 import { parisDateTime } from '../../../shared/dates.ts';
-import { followUpWorkingDays } from '../../../shared/forms.ts';
-import { ofName } from '../../lib/french.ts';
-import { html, mailLayout } from './html.ts';
+import type { Signatory } from '../../../shared/networks.ts';
+import { partnerOfferNextSteps } from '../../lib/next-steps.ts';
+import { composeMail, html } from './html.ts';
+import { quarantineNote } from './staff-notes.ts';
 import {
   acknowledgementClosing,
   contactSection,
@@ -16,7 +17,7 @@ import {
 export interface PartnerOfferMailModel {
   reference: string;
   receivedAt: string;
-  network: { name: string; operator: string };
+  network: Signatory;
   company: { name: string; siret: string; postcode: string; communeName: string; communeCode: string };
   contact: {
     firstName: string;
@@ -27,6 +28,8 @@ export interface PartnerOfferMailModel {
   };
   offer: { categories: string[]; skills: string; volunteers: number; message?: string | undefined };
   siteUrl: string;
+  /** Submissions of this network held back as suspected bots and still kept (staff notification only). */
+  quarantined?: number | undefined;
 }
 
 const categoryLabel = (id: string) => competenceCategories.find((c) => c.id === id)?.label ?? id;
@@ -56,29 +59,53 @@ const summary = (model: PartnerOfferMailModel): SummarySection[] => [
 export const renderPartnerOfferAcknowledgement = (model: PartnerOfferMailModel) => {
   const subject = `Votre proposition de partenariat Alizé ${model.reference} est bien enregistrée`;
   const greeting = `Bonjour ${model.contact.firstName} ${model.contact.lastName},`;
-  const intro = `Merci ! Nous avons bien reçu la proposition de ${model.company.name}, enregistrée sous la référence ${model.reference}. Elle est confiée à ${model.network.name}, le réseau Alizé de votre territoire, animé par ${model.network.operator}.`;
-  const next = `L’équipe ${ofName(model.network.name)} vous contacte dans les ${followUpWorkingDays} jours ouvrés pour convenir avec vous des compétences à inscrire au catalogue et de la façon dont vos salariés volontaires interviendront : des missions courtes, d’environ trois jours au total, auprès des PME du territoire.`;
+  const intro = `Merci\u00a0! Nous avons bien reçu la proposition de ${model.company.name}, enregistrée sous la référence ${model.reference}. Elle est confiée à ${model.network.name}, le réseau Alizé de votre territoire, animé par ${model.network.operator}.`;
+  const steps = partnerOfferNextSteps(model.network.name);
   const closing = acknowledgementClosing(summary(model), model.siteUrl);
-  const text = [greeting, '', intro, '', next, '', closing.text].join('\n');
+  const text = [
+    greeting,
+    '',
+    intro,
+    '',
+    'Et maintenant\u00a0?',
+    ...steps.map((step, index) => `${index + 1}. ${step}`),
+    '',
+    closing.text,
+  ].join('\n');
   const body = html`<p>${greeting}</p>
 <p>${intro}</p>
-<p>${next}</p>
+<h2 style="font-size:18px">Et maintenant\u00a0?</h2>
+<ol>
+${steps.map((step) => html`<li>${step}</li>`)}
+</ol>
 ${closing.html}`;
-  return { subject, html: mailLayout(subject, body), text };
+  return composeMail(subject, { html: body, text }, model.network);
 };
 
 /** To the network's staff: the whole offer; replying writes to the company's contact. */
 export const renderPartnerOfferNotification = (model: PartnerOfferMailModel) => {
   const subject = subjectLine(
-    `[${model.network.name}] Nouvelle proposition de partenariat ${model.reference} : ${model.company.name}`,
+    `[${model.network.name}] Nouvelle proposition de partenariat ${model.reference}\u00a0: ${model.company.name}`,
   );
-  const intro = `Une entreprise propose de prêter les compétences de ses salariés ; sa proposition est arrivée par le site le ${parisDateTime(model.receivedAt)}, sous la référence ${model.reference}.`;
+  const intro = `Une entreprise propose de prêter les compétences de ses salariés\u00a0; sa proposition est arrivée par le site le ${parisDateTime(model.receivedAt)}, sous la référence ${model.reference}.`;
   const reply = `Répondre à ce courriel écrit directement à ${model.contact.firstName} ${model.contact.lastName} (${model.contact.email}).`;
-  const commune = `Commune : ${model.company.communeName} (code Insee ${model.company.communeCode}).`;
-  const text = ['Bonjour,', '', intro, commune, '', summaryText(summary(model)), '', reply].join('\n');
+  const commune = `Commune\u00a0: ${model.company.communeName} (code Insee ${model.company.communeCode}).`;
+  const note = quarantineNote(model.quarantined);
+  const text = [
+    'Bonjour,',
+    '',
+    intro,
+    commune,
+    '',
+    summaryText(summary(model)),
+    '',
+    reply,
+    ...(note ? ['', note.text] : []),
+  ].join('\n');
   const body = html`<p>Bonjour,</p>
 <p>${intro}<br>${commune}</p>
 ${summaryHtml(summary(model))}
-<p>${reply}</p>`;
-  return { subject, html: mailLayout(subject, body), text };
+<p>${reply}</p>
+${note?.html ?? ''}`;
+  return composeMail(subject, { html: body, text }, model.network);
 };

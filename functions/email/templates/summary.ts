@@ -1,3 +1,4 @@
+import { frenchMonth } from '../../../shared/dates.ts';
 import { html, SafeHtml } from './html.ts';
 
 /**
@@ -41,7 +42,9 @@ export const summaryText = (sections: readonly SummarySection[]): string =>
         `${section.title}`,
         ...present(section.rows).map(([label, value]) => {
           const lines = String(value).split(/\r\n|\r|\n/);
-          return lines.length === 1 ? `- ${label} : ${value}` : `- ${label} :\n  ${lines.join('\n  ')}`;
+          return lines.length === 1
+            ? `- ${label}\u00a0: ${value}`
+            : `- ${label}\u00a0:\n  ${lines.join('\n  ')}`;
         }),
       ].join('\n'),
     )
@@ -53,30 +56,29 @@ export const summaryText = (sections: readonly SummarySection[]): string =>
  */
 export const subjectLine = (text: string): string => {
   const clean = text
-    .replace(/\p{Cc}+/gu, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    // Runs of spaces shrink to one; a no-break space before « : » stays what it is.
+    .replace(/[^\S\u00a0\u202f]+/g, ' ')
     .trim();
   return clean.length <= 200 ? clean : `${clean.slice(0, 199)}…`;
 };
 
-/** `12345678200010` → `123 456 782 00010`, as it is printed on official documents. */
+/** `12345678200010` → `123 456 782 00010`, as it is printed on official documents, never split. */
 export const formatSiret = (siret: string): string =>
   /^\d{14}$/.test(siret)
-    ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`
+    ? [siret.slice(0, 3), siret.slice(3, 6), siret.slice(6, 9), siret.slice(9)].join('\u00a0')
     : siret;
-
-const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** `2027-03` → `mars 2027`. */
 export const formatMonth = (month: string | undefined): string | undefined =>
-  month ? monthFormat.format(new Date(`${month}-01T00:00:00Z`)) : undefined;
+  month ? frenchMonth(month) : undefined;
 
 /** The privacy notice every acknowledgement ends with. */
 export const privacyNotice = (siteUrl: string) => {
   const link = `${siteUrl.replace(/\/$/, '')}/donnees-personnelles/`;
   return {
-    html: html`<p style="font-size:13px;color:#555">Vos données ne servent qu’à traiter votre demande. Pour savoir comment nous les protégeons et exercer vos droits : <a href="${link}">${link}</a>.</p>`,
-    text: `Vos données ne servent qu’à traiter votre demande. Pour savoir comment nous les protégeons et exercer vos droits : ${link}`,
+    html: html`<p style="font-size:13px;color:#555">Vos données ne servent qu’à traiter votre demande. Pour savoir comment nous les protégeons et exercer vos droits\u00a0: <a href="${link}">${link}</a>.</p>`,
+    text: `Vos données ne servent qu’à traiter votre demande. Pour savoir comment nous les protégeons et exercer vos droits\u00a0: ${link}`,
   };
 };
 
@@ -98,7 +100,7 @@ export const contactSection = (contact: {
 });
 
 const questionLine =
-  'Une question ? Répondez simplement à ce courriel : votre réponse parviendra à l’équipe du réseau.';
+  'Une question\u00a0? Répondez simplement à ce courriel\u00a0: votre réponse parviendra à l’équipe du réseau.';
 
 /** How every acknowledgement to a company ends: how to ask a question, what they sent, their data rights. */
 export const acknowledgementClosing = (sections: readonly SummarySection[], siteUrl: string) => {

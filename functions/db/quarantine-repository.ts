@@ -1,0 +1,77 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { tables } from '../../shared/tables.ts';
+import type { DocumentClient } from './client.ts';
+import {
+  type QuarantinedSubmission,
+  quarantineFromItem,
+  quarantineKeys,
+  quarantineToItem,
+} from './entities/quarantined-submission.ts';
+import { isExpired } from './expiry.ts';
+import { queryAll } from './query.ts';
+
+export interface QuarantineRepository {
+  /** Keeps a suspected bot's submission; a second hold of the same reference changes nothing. */
+  hold(submission: QuarantinedSubmission): Promise<void>;
+  /** How many of a network's held submissions have not expired yet. */
+  countHeld(network: string, now: Date): Promise<number>;
+  /** A network's held submissions, oldest first, expired ones left out (dynalite never deletes them). */
+  listHeld(network: string, now: Date): Promise<QuarantinedSubmission[]>;
+}
+
+const index = tables.data.indexes.byNetworkAndStatus;
+const expiry = tables.data.timeToLiveAttribute;
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+export const quarantineRepository = (client: DocumentClient, tableName: string): QuarantineRepository => ({
+  async hold(submission) {
+    try {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: quarantineToItem(submission),
+          ConditionExpression: `attribute_not_exists(${tables.data.partitionKey})`,
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  },
+
+  async countHeld(network, now) {
+    // COUNT reads the index partition of this network's held submissions only: the cost follows them.
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'byNetworkAndStatus',
+          KeyConditionExpression: '#listing = :listing',
+          FilterExpression: '#expiry > :now',
+          ExpressionAttributeNames: { '#listing': index.partitionKey, '#expiry': expiry },
+          ExpressionAttributeValues: {
+            ':listing': quarantineKeys.listing(network),
+            ':now': epochSeconds(now),
+          },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return count;
+  },
+
+  async listHeld(network, now) {
+    const items = await queryAll(client, {
+      TableName: tableName,
+      IndexName: 'byNetworkAndStatus',
+      KeyConditionExpression: '#listing = :listing',
+      ExpressionAttributeNames: { '#listing': index.partitionKey },
+      ExpressionAttributeValues: { ':listing': quarantineKeys.listing(network) },
+    });
+    return items.filter((item) => !isExpired(item, now)).map(quarantineFromItem);
+  },
+});

@@ -1,0 +1,68 @@
+import { parisYear } from '../../shared/dates.ts';
+import type { FormAccepted, FormName } from '../../shared/forms.ts';
+import type { CounterRepository } from '../db/counter-repository.ts';
+import { type QuarantineReason, quarantineRetentionDays } from '../db/entities/quarantined-submission.ts';
+import { nationalNetwork } from '../db/entities/submission.ts';
+import type { QuarantineRepository } from '../db/quarantine-repository.ts';
+import { communesOfPostcode } from '../domain/communes.ts';
+import { formatReference, nationalScope } from '../domain/reference.ts';
+import type { ReferenceData } from '../domain/submission-checks.ts';
+import { networkForDepartement } from '../domain/territory.ts';
+
+export interface QuarantineDeps {
+  reference: Pick<ReferenceData, 'communes' | 'networks'>;
+  counters: CounterRepository;
+  quarantine: QuarantineRepository;
+}
+
+/** The sequence each form numbers its references from, real or held back. */
+const counterOf: Record<FormName, string> = {
+  application: 'application',
+  partnerOffer: 'partner-offer',
+  contactMessage: 'contact-message',
+};
+
+const findPostcode = (raw: Record<string, unknown>): string | undefined => {
+  const nested = raw.company;
+  const value =
+    typeof nested === 'object' && nested !== null
+      ? (nested as Record<string, unknown>).postcode
+      : raw.postcode;
+  return typeof value === 'string' && /^\d{5}$/.test(value.trim()) ? value.trim() : undefined;
+};
+
+/**
+ * A submission that looks like a bot's is kept aside rather than dropped: it may be a person whose
+ * browser filled the form for them. It gets a real reference from the form's own sequence (a person
+ * who calls quoting it can be found), is stored as posted, never mailed, and expires after 30 days.
+ * The answer is shaped exactly like a real one, so a bot learns nothing.
+ */
+export const quarantineSubmission = async (
+  deps: QuarantineDeps,
+  form: FormName,
+  fields: Record<string, unknown>,
+  reason: QuarantineReason,
+  now: Date,
+): Promise<FormAccepted> => {
+  const postcode = findPostcode(fields);
+  const departement = postcode
+    ? communesOfPostcode(deps.reference.communes, postcode)[0]?.departement
+    : undefined;
+  const routed = departement ? networkForDepartement(deps.reference.networks, departement) : undefined;
+  const scope = departement ?? nationalScope;
+  const year = parisYear(now);
+  const sequence = await deps.counters.next(counterOf[form], scope, year);
+  const reference = formatReference(form, scope, year, sequence);
+  await deps.quarantine.hold({
+    reference,
+    form,
+    network: routed?.id ?? nationalNetwork,
+    reason,
+    fields,
+    receivedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + quarantineRetentionDays * 86_400_000).toISOString(),
+  });
+  // A real application or offer always names a network; a bot must not learn that its postcode had none.
+  const shown = routed ?? (form === 'contactMessage' ? undefined : deps.reference.networks[0]);
+  return { reference, network: shown ? { id: shown.id, name: shown.name } : null };
+};
