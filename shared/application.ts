@@ -1,15 +1,17 @@
 import * as z from 'zod/mini';
 import {
   antiBotFields,
+  choices,
   consent,
   contactPerson,
   integer,
   optionalInteger,
+  optionalPattern,
+  optionalWebsite,
   postcode,
   requiredText,
   siret,
 } from './form-fields.ts';
-import { preprocess } from './validation.ts';
 
 /** Alizé helps SMEs: fewer than 250 employees. */
 export const maxEmployees = 249;
@@ -22,36 +24,31 @@ export const maxCompetencesPerApplication = 5;
 export const applicationSchema = z.object({
   company: z.object(
     {
-      name: requiredText(2, 120, 'Le nom de l’entreprise'),
+      name: requiredText(2, 120, 'Le nom de l’entreprise', 'name'),
       siret,
-      nafCode: preprocess(
-        (value) =>
-          typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined,
-        z.optional(
-          z.pipe(
-            z.string().check(z.regex(/^\d{2}\.?\d{2}[A-Z]$/, 'Le code NAF s’écrit comme 25.62B.')),
-            z.transform((code: string) =>
-              code.includes('.') ? code : `${code.slice(0, 2)}.${code.slice(2)}`,
-            ),
+      nafCode: z.optional(
+        z.pipe(
+          optionalPattern(
+            'Le code NAF',
+            /^\d{2}\.?\d{2}[A-Za-z]$/,
+            'Le code NAF s’écrit comme 25.62B (deux chiffres, deux chiffres, une lettre).',
           ),
+          z.transform((code: string | undefined) => {
+            if (code === undefined) return undefined;
+            const upper = code.toUpperCase();
+            return upper.includes('.') ? upper : `${upper.slice(0, 2)}.${upper.slice(2)}`;
+          }),
         ),
       ),
       employees: integer(0, maxEmployees, {
         label: 'Le nombre de salariés',
         tooHigh:
-          'Alizé accompagne les entreprises de moins de 250 salariés : votre entreprise dépasse ce seuil, mais d’autres dispositifs existent, contactez-nous pour en parler.',
+          'Alizé accompagne les entreprises de moins de 250\u00a0salariés\u00a0: votre entreprise dépasse ce seuil, mais d’autres dispositifs existent. Contactez-nous pour en parler.',
       }),
       postcode,
       city: requiredText(1, 100, 'La commune'),
       createdYear: optionalInteger(1800, 2100, 'L’année de création'),
-      website: preprocess(
-        (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
-        z.optional(
-          z
-            .url({ protocol: /^https?$/, error: 'L’adresse du site doit commencer par https:// ou http://.' })
-            .check(z.maxLength(200, 'L’adresse du site ne doit pas dépasser 200 caractères.')),
-        ),
-      ),
+      website: optionalWebsite,
     },
     { error: 'Les informations sur l’entreprise manquent.' },
   ),
@@ -59,32 +56,23 @@ export const applicationSchema = z.object({
   project: z.object(
     {
       title: requiredText(5, 120, 'Le titre du projet'),
-      description: requiredText(30, 3000, 'La description du projet'),
-      competences: preprocess(
-        (value) => (typeof value === 'string' ? [value] : value),
-        z
-          .array(z.string().check(z.regex(/^[a-z0-9-]{3,80}$/, 'Compétence inconnue.')), {
-            error: 'Choisissez au moins une compétence.',
-          })
-          .check(
-            z.minLength(1, 'Choisissez au moins une compétence.'),
-            z.maxLength(
-              maxCompetencesPerApplication,
-              `Choisissez au plus ${maxCompetencesPerApplication} compétences.`,
-            ),
-            z.refine(
-              (ids) => new Set(ids).size === ids.length,
-              'Chaque compétence ne peut être choisie qu’une fois.',
-            ),
-          ),
+      description: requiredText(30, 3000, 'La description du projet', 'paragraphs'),
+      competences: choices(
+        z.string().check(z.regex(/^[a-z0-9-]{3,80}$/, 'Compétence inconnue.')),
+        {
+          notAList: 'Les compétences choisies doivent être envoyées sous forme de liste.',
+          none: 'Choisissez au moins une compétence.',
+          tooMany: `Choisissez au plus ${maxCompetencesPerApplication}\u00a0compétences.`,
+          duplicate: 'Chaque compétence ne peut être choisie qu’une fois.',
+        },
+        { max: maxCompetencesPerApplication },
       ),
       jobsToCreate: optionalInteger(0, 999, 'Le nombre d’emplois à créer'),
       jobsToMaintain: optionalInteger(0, 9999, 'Le nombre d’emplois à maintenir'),
-      desiredStart: preprocess(
-        (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
-        z.optional(
-          z.string().check(z.regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'Indiquez un mois, par exemple 2027-03.')),
-        ),
+      desiredStart: optionalPattern(
+        'Le mois de démarrage',
+        /^20\d{2}-(0[1-9]|1[0-2])$/,
+        'Choisissez un mois dans la liste (en JSON, par exemple 2027-03).',
       ),
     },
     { error: 'La description du projet manque.' },

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { competenceCategories } from './catalogue.ts';
 import {
   antiBotFields,
+  choices,
   consent,
   contactPerson,
   integer,
@@ -10,7 +11,6 @@ import {
   requiredText,
   siret,
 } from './form-fields.ts';
-import { preprocess } from './validation.ts';
 
 const categoryIds = competenceCategories.map((c) => c.id) as [string, ...string[]];
 
@@ -18,7 +18,7 @@ const categoryIds = competenceCategories.map((c) => c.id) as [string, ...string[
 export const partnerOfferSchema = z.object({
   company: z.object(
     {
-      name: requiredText(2, 120, 'Le nom de l’entreprise'),
+      name: requiredText(2, 120, 'Le nom de l’entreprise', 'name'),
       siret,
       postcode,
       city: requiredText(1, 100, 'La commune'),
@@ -28,17 +28,19 @@ export const partnerOfferSchema = z.object({
   contact: contactPerson,
   offer: z.object(
     {
-      categories: preprocess(
-        (value) => (typeof value === 'string' ? [value] : value),
-        z
-          .array(z.enum(categoryIds, { error: 'Domaine inconnu.' }), {
-            error: 'Choisissez au moins un domaine.',
-          })
-          .check(z.minLength(1, 'Choisissez au moins un domaine.'), z.maxLength(categoryIds.length)),
+      categories: choices(
+        z.enum(categoryIds, { error: 'Domaine inconnu.' }),
+        {
+          notAList: 'Les domaines choisis doivent être envoyés sous forme de liste.',
+          none: 'Choisissez au moins un domaine.',
+          tooMany: `Choisissez au plus ${categoryIds.length}\u00a0domaines.`,
+          duplicate: 'Chaque domaine ne peut être choisi qu’une fois.',
+        },
+        { max: categoryIds.length },
       ),
-      skills: requiredText(20, 3000, 'La description des compétences proposées'),
+      skills: requiredText(20, 3000, 'La description des compétences proposées', 'paragraphs'),
       volunteers: integer(1, 500, { label: 'Le nombre de salariés volontaires' }),
-      message: optionalText(2000, 'Le message'),
+      message: optionalText(2000, 'Le message', 'paragraphs'),
     },
     { error: 'La description de votre proposition manque.' },
   ),

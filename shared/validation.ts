@@ -17,11 +17,18 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * A no-break space before « : ; ? ! » and inside guillemets, for the messages of zod's French locale,
+ * which use plain spaces; the project's own messages are written that way already.
+ */
+export const frenchSpacing = (text: string): string =>
+  text.replace(/[ \t]+([:;?!»])/g, '\u00a0$1').replace(/«[ \t]+/g, '«\u00a0');
+
 /** Flattens zod issues into the `{ field, message }` list the API answers and the forms display. */
 export const fieldErrors = (error: z.core.$ZodError): FieldError[] =>
   error.issues.map((issue) => ({
     field: issue.path.map(String).join('.') || '_',
-    message: issue.message,
+    message: frenchSpacing(issue.message),
   }));
 
 /**

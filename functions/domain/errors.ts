@@ -20,7 +20,7 @@ export class InvalidInputError extends DomainError {
 export class UnknownNetworkError extends DomainError {
   readonly code = 'unknown_network';
   constructor(networkId: string) {
-    super(`Aucun réseau Alizé ne porte l’identifiant « ${networkId} ».`);
+    super(`Aucun réseau Alizé ne porte l’identifiant «\u00a0${networkId}\u00a0».`);
   }
 }
 
@@ -31,7 +31,7 @@ export class TooManySubmissionsError extends DomainError {
   constructor(retryAfterSeconds: number) {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     super(
-      `Nous avons reçu beaucoup d’envois depuis votre connexion en peu de temps. Par précaution, réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      `Nous avons reçu beaucoup d’envois depuis votre connexion en peu de temps. Par précaution, réessayez dans ${minutes}\u00a0minute${minutes > 1 ? 's' : ''}.`,
     );
     this.retryAfterSeconds = retryAfterSeconds;
   }
@@ -42,7 +42,17 @@ export class SubmissionInProgressError extends DomainError {
   readonly code = 'in_progress';
   constructor() {
     super(
-      'Votre envoi est déjà en cours d’enregistrement. Patientez une minute : vous recevrez un accusé de réception par courriel. Sans nouvelles, renvoyez le formulaire.',
+      'Votre envoi est déjà en cours d’enregistrement. Patientez une minute\u00a0: vous recevrez un accusé de réception par courriel. Sans nouvelles, renvoyez le formulaire.',
+    );
+  }
+}
+
+/** A key already used for one submission came back with another body: not a retry, a different request. */
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = 'idempotency_key_reused';
+  constructor() {
+    super(
+      'Ce formulaire a déjà été envoyé une première fois avec d’autres informations, et c’est cette première version qui est enregistrée. Pour envoyer ces nouvelles informations, rechargez la page et remplissez-la à nouveau.',
     );
   }
 }

@@ -7,7 +7,7 @@ import type { QuarantineReason } from '../db/entities/quarantined-submission.ts'
 import { idempotencyStore } from '../db/idempotency-store.ts';
 import { rateLimitRepository } from '../db/rate-limit-repository.ts';
 import { botVerdict } from '../domain/anti-bot.ts';
-import { SubmissionInProgressError } from '../domain/errors.ts';
+import { IdempotencyKeyReusedError, SubmissionInProgressError } from '../domain/errors.ts';
 import type { AcceptedPage } from '../http-pages/answer-page.ts';
 import { renderAnswerPage } from '../http-pages/answer-page.ts';
 import { submissionLimiter } from '../use-cases/limit-submissions.ts';
@@ -25,7 +25,8 @@ import { once } from './once.ts';
  *  2. rate limit per client, its address hashed with the day's salt (429 + Retry-After);
  *  3. idempotency: the same key (Idempotency-Key header, else the body's hash) gets the first answer
  *     again, for 24 hours, and the work runs once — a double click makes one record and one set of mails;
- *     a duplicate arriving while the first still runs waits for its answer (409 only after 8 s);
+ *     a duplicate arriving while the first still runs waits for its answer (409 only after 8 s); the
+ *     same key with another body is refused (422), as the IETF Idempotency-Key draft says;
  *  4. anti-bot: a filled honeypot or a form filled in under 3 s gets a believable 201 and is kept in
  *     quarantine (it may be a person whose browser autofilled the form), never mailed;
  *  5. the form's use case; invalid input throws, so no 4xx is ever kept under the key;
@@ -80,6 +81,7 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
     const settings = config();
     const idempotency = new IdempotencyConfig({
       eventKeyJmesPath: 'key',
+      payloadValidationJmesPath: 'body',
       expiresAfterSeconds: replayWindowSeconds,
       hashFunction: 'sha256',
     });
@@ -87,11 +89,14 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
     // deletes the record of a request still in progress when a duplicate is refused (fixed upstream
     // after 2.35.0, aws-powertools/powertools-lambda-typescript#5675), and the duplicate's retry
     // then runs the work a second time. The wrapper only deletes a record its own call created.
-    const runOnce = makeIdempotent(async (_key: { key: string }, work: () => Promise<HttpResult>) => work(), {
-      persistenceStore: idempotencyStore(dynamoDbClient(), settings.dataTableName, form),
-      config: idempotency,
-      keyPrefix: form,
-    });
+    const runOnce = makeIdempotent(
+      async (_request: { key: string; body: string }, work: () => Promise<HttpResult>) => work(),
+      {
+        persistenceStore: idempotencyStore(dynamoDbClient(), settings.dataTableName, form),
+        config: idempotency,
+        keyPrefix: form,
+      },
+    );
     return {
       idempotency,
       runOnce,
@@ -136,14 +141,19 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
   };
 
   /** A duplicate that arrives while the first request still works waits for its answer. */
-  const runOnceWaiting = async (key: string, context: Context, work: () => Promise<HttpResult>) => {
+  const runOnceWaiting = async (
+    request: { key: string; body: string },
+    context: Context,
+    work: () => Promise<HttpResult>,
+  ) => {
     const { runOnce, idempotency } = machinery();
     idempotency.registerLambdaContext(context);
     const deadline = Date.now() + Math.min(inProgressMaxWaitMs, context.getRemainingTimeInMillis() - 2000);
     for (;;) {
       try {
-        return await runOnce({ key }, work);
+        return await runOnce(request, work);
       } catch (error) {
+        if ((error as Error).name === 'IdempotencyValidationError') throw new IdempotencyKeyReusedError();
         if ((error as Error).name !== 'IdempotencyAlreadyInProgressError') throw error;
         if (Date.now() + inProgressPollMs > deadline) throw new SubmissionInProgressError();
         await sleep(inProgressPollMs);
@@ -156,7 +166,9 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
       const now = new Date();
       const request = readFormRequest(event);
       await machinery().limit(clientAddress(event, config().edgeSecret), now);
-      return runOnceWaiting(request.idempotencyKey, context, () => accept(event, request.fields, now));
+      return runOnceWaiting({ key: request.idempotencyKey, body: request.bodyHash }, context, () =>
+        accept(event, request.fields, now),
+      );
     },
     { presentError: (event, answer) => negotiatedError(event, answer, formPage) },
   );

@@ -5,6 +5,7 @@ import type { ApiError } from '../../shared/api-errors.ts';
 import { fieldErrors } from '../../shared/validation.ts';
 import {
   DomainError,
+  IdempotencyKeyReusedError,
   InvalidInputError,
   SubmissionInProgressError,
   TooManySubmissionsError,
@@ -39,6 +40,7 @@ const domainStatus = (error: DomainError): number => {
   if (error instanceof UnknownNetworkError) return 404;
   if (error instanceof SubmissionInProgressError) return 409;
   if (error instanceof TooManySubmissionsError) return 429;
+  if (error instanceof IdempotencyKeyReusedError) return 422;
   return 422;
 };
 

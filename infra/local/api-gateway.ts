@@ -66,9 +66,17 @@ const viewerAddress = (request: IncomingMessage) => {
 
 const textual = /^(text\/|application\/(json|x-www-form-urlencoded|xml)|multipart\/form-data)/;
 
+/** The path of a request line exactly as sent, before any normalisation: `/api/a/../b?x` → `/api/a/../b`. */
+export const rawPathOf = (requestTarget: string | undefined): string => {
+  const target = requestTarget ?? '/';
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
+};
+
 export const toEvent = (
   request: IncomingMessage,
   url: URL,
+  rawPath: string,
   body: Buffer,
   route: MatchedRoute,
   edgeSecret: string,
@@ -93,7 +101,7 @@ export const toEvent = (
   return {
     version: '2.0',
     routeKey: route.routeKey,
-    rawPath: url.pathname,
+    rawPath,
     rawQueryString: url.search.slice(1),
     headers,
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
@@ -105,7 +113,7 @@ export const toEvent = (
       domainPrefix: 'localhost',
       http: {
         method,
-        path: url.pathname,
+        path: rawPath,
         protocol: `HTTP/${request.httpVersion}`,
         sourceIp: request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { securityHeaders } from '../../shared/security-headers.ts';
-import { fromResult, gatewayError, type HttpAnswer, matchRoute, toEvent } from './api-gateway.ts';
+import { fromResult, gatewayError, type HttpAnswer, matchRoute, rawPathOf, toEvent } from './api-gateway.ts';
 import { invokeHandler, LambdaTimeoutError } from './lambda-runtime.ts';
 
 /**
@@ -52,14 +52,17 @@ const handleApi = async (
     });
     return;
   }
-  const route = matchRoute(request.method ?? 'GET', url.pathname);
+  // API Gateway routes the path as it was sent: `/api/x/../catalogue` is no route of ours, whatever
+  // it would normalise to.
+  const rawPath = rawPathOf(request.url);
+  const route = matchRoute(request.method ?? 'GET', rawPath);
   const started = Date.now();
   let answer: HttpAnswer;
   try {
     answer = fromResult(
       await invokeHandler(
         route.handler,
-        toEvent(request, url, body, route, edgeSecret),
+        toEvent(request, url, rawPath, body, route, edgeSecret),
         route.timeoutSeconds,
       ),
     );
@@ -68,9 +71,7 @@ const handleApi = async (
     answer = gatewayError(error instanceof LambdaTimeoutError ? 504 : 500);
     log(`${route.handler} a échoué : ${(error as Error).name}`);
   }
-  log(
-    `${request.method} ${url.pathname} → ${answer.statusCode} (${route.handler}, ${Date.now() - started} ms)`,
-  );
+  log(`${request.method} ${rawPath} → ${answer.statusCode} (${route.handler}, ${Date.now() - started} ms)`);
   send(response, answer);
 };
 
@@ -95,6 +96,8 @@ export const startFront = async ({
   const server = createServer((request, response) => {
     // As CloudFront's response-headers policy does, on every answer.
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
+    // CloudFront picks a behaviour on the normalised path (dot segments resolved), then sends the
+    // raw path to the origin: the same here.
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       handleApi(request, response, url, edgeSecret, log).catch(() => send(response, gatewayError(500)));

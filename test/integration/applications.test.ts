@@ -33,8 +33,12 @@ describe('POST /api/applications', () => {
 
   describe('a valid application', () => {
     it('is recorded once under a reference, routed to the network of its commune, and acknowledged', async () => {
-      // Given an SME of Châteauroux whose name holds markup
-      const application = withField(validApplication(), 'company.name', 'Menuiserie <b>Martin</b> & Fils');
+      // Given an SME of Châteauroux whose name holds an ampersand and whose project title holds markup
+      const application = withField(
+        withField(validApplication(), 'company.name', '« Martin & Fils »'),
+        'project.title',
+        'Certifier <b>ISO 9001</b> & plus',
+      );
       const before = await stored.counter('application', '36');
 
       // When it applies
@@ -57,7 +61,7 @@ describe('POST /api/applications', () => {
         network: 'indre',
         status: 'received',
         data: {
-          company: { name: 'Menuiserie <b>Martin</b> & Fils', siret: '73282932000074', communeCode: '36044' },
+          company: { name: '« Martin & Fils »', siret: '73282932000074', communeCode: '36044' },
           contact: { email: 'claire.martin@menuiserie.example.fr' },
           project: { competences: ['indre-iso-9001', 'indre-lean'] },
         },
@@ -98,16 +102,17 @@ describe('POST /api/applications', () => {
       expect(acknowledgement?.body.text).toContain('Préparer une certification ISO 9001');
       expect(acknowledgement?.body.text).toContain('Démarrage souhaité\u00a0: mars 2027');
       // User text is escaped in HTML
-      expect(acknowledgement?.body.html).toContain('Menuiserie &#60;b&#62;Martin&#60;/b&#62; &#38; Fils');
-      expect(acknowledgement?.body.html).not.toContain('<b>Martin');
+      expect(acknowledgement?.body.html).toContain('Certifier &#60;b&#62;ISO 9001&#60;/b&#62; &#38; plus');
+      expect(acknowledgement?.body.html).toContain('« Martin &#38; Fils »');
+      expect(acknowledgement?.body.html).not.toContain('<b>ISO');
       expect(acknowledgement?.body.html).toContain('<html lang="fr">');
 
       expect(notification?.subject).toBe(
-        `[Alizé Indre] Nouvelle candidature ${reference}\u00a0: Menuiserie <b>Martin</b> & Fils`,
+        `[Alizé Indre] Nouvelle candidature ${reference}\u00a0: « Martin & Fils »`,
       );
       expect(notification?.replyTo).toEqual(['claire.martin@menuiserie.example.fr']);
-      expect(notification?.body.html).toContain('Menuiserie &#60;b&#62;Martin&#60;/b&#62;');
-      expect(notification?.body.html).not.toContain('<b>Martin');
+      expect(notification?.body.html).toContain('Certifier &#60;b&#62;ISO 9001&#60;/b&#62;');
+      expect(notification?.body.html).not.toContain('<b>ISO');
       expect(notification?.body.text).toContain('Nos clients de l’aéronautique');
       expect(notification?.body.text).toContain('code Insee 36044');
       expect(notification?.body.text).toContain('claire.martin@menuiserie.example.fr');
@@ -175,7 +180,12 @@ describe('POST /api/applications', () => {
         (a) => withField(a, 'company.siret', '73282932000075'),
         /n’existe pas/,
       ],
-      ['a SIRET too short', 'company.siret', (a) => withField(a, 'company.siret', '1234'), /14 chiffres/],
+      [
+        'a SIRET too short',
+        'company.siret',
+        (a) => withField(a, 'company.siret', '1234'),
+        /14\u00a0chiffres/,
+      ],
       [
         'a NAF code not in the official list',
         'company.nafCode',
@@ -186,7 +196,7 @@ describe('POST /api/applications', () => {
         '250 employees',
         'company.employees',
         (a) => withField(a, 'company.employees', 250),
-        /moins de 250 salariés.*d’autres dispositifs existent/,
+        /moins de 250\u00a0salariés\u00a0: .*d’autres dispositifs existent\. Contactez-nous/,
       ],
       [
         'a postcode that does not exist',
@@ -224,7 +234,7 @@ describe('POST /api/applications', () => {
             'indre-erp',
             'indre-gpec',
           ]),
-        /au plus 5 compétences/,
+        /au plus 5\u00a0compétences/,
       ],
       [
         'a competence of the other network',
@@ -236,7 +246,7 @@ describe('POST /api/applications', () => {
         'a description too long',
         'project.description',
         (a) => withField(a, 'project.description', lengthy),
-        /3000 caractères/,
+        /3000\u00a0caractères/,
       ],
       ['no consent', 'consent', (a) => withField(a, 'consent', undefined), /Votre accord est nécessaire/],
     ];
@@ -306,7 +316,7 @@ describe('POST /api/applications', () => {
       expect(response.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8/);
       const page = response.text;
       expect(page).toMatch(/^<!doctype html>\n<html lang="fr">/);
-      expect(page).toMatch(/<title>Votre demande est bien enregistrée — Alizé<\/title>/);
+      expect(page).toMatch(/<title>Votre demande est bien enregistrée – Alizé<\/title>/);
       expect(page.match(/<h1>/g)).toHaveLength(1);
       expect(page).toContain('<h1>Votre demande est bien enregistrée</h1>');
       expect(page).toMatch(new RegExp(`ALZ-36-${year()}-\\d{4}`));
@@ -326,7 +336,9 @@ describe('POST /api/applications', () => {
       const page = response.text;
       expect(page).toContain('<html lang="fr">');
       expect(page.match(/<h1>/g)).toHaveLength(1);
-      expect(page).toContain('<a href="/candidater/#company-siret">Le numéro SIRET compte 14 chiffres.</a>');
+      expect(page).toContain(
+        '<a href="/candidater/#company-siret">Le numéro SIRET compte 14\u00a0chiffres.</a>',
+      );
       expect(page).toContain('<a href="/candidater/#consent">');
       expect(page).toContain('<a class="back" href="/candidater/">Revenir au formulaire</a>');
       expect(page).toContain('bouton Retour de votre navigateur');
@@ -355,7 +367,7 @@ describe('POST /api/applications', () => {
       expect(response.status).toBe(413);
       expect(response.json()).toMatchObject({
         error: 'payload_too_large',
-        message: expect.stringMatching(/32 Ko/),
+        message: expect.stringMatching(/32\u00a0Ko/),
       });
       expect(await snapshot()).toEqual(before);
     });

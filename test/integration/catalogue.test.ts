@@ -56,7 +56,10 @@ describe('GET /api/catalogue through the local front', () => {
     const { response, body } = await getJson<ApiError>('/api/catalogue?network=paris');
 
     expect(response.status).toBe(404);
-    expect(body).toEqual({ error: 'unknown_network', message: expect.stringContaining('« paris »') });
+    expect(body).toEqual({
+      error: 'unknown_network',
+      message: expect.stringContaining('«\u00a0paris\u00a0»'),
+    });
   });
 
   it('answers 400 naming the field when the network is malformed', async () => {

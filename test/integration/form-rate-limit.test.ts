@@ -37,7 +37,9 @@ describe('the rate limit of the forms', () => {
     expect(retryAfter).toBeLessThanOrEqual(3600);
     expect(refused.json()).toEqual({
       error: 'too_many_requests',
-      message: expect.stringMatching(/^Nous avons reçu beaucoup d’envois .* réessayez dans \d+ minutes?\.$/),
+      message: expect.stringMatching(
+        /^Nous avons reçu beaucoup d’envois .* réessayez dans \d+\u00a0minutes?\.$/,
+      ),
     });
 
     // And a browser without JavaScript reads the same in a French page

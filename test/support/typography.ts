@@ -27,7 +27,7 @@ export const typographyFaults = (text: string): TypographyFault[] => {
   }
   // A word glued to its sign (« Référence: »), guillemets glued to their words. URLs (`https://`,
   // `?q=`) and clock times are not followed by a space, so they are not caught.
-  for (const match of text.matchAll(/[\p{L}\p{N})\]][:;?!](?=[\s]|$)|«[\p{L}\p{N}]|[\p{L}\p{N}.]»/gu)) {
+  for (const match of text.matchAll(/[\p{L}\p{N}).\]][:;?!](?=[\s]|$)|«[\p{L}\p{N}]|[\p{L}\p{N}.]»/gu)) {
     faults.push({ excerpt: around(text, match.index), problem: 'no space' });
   }
   return faults;

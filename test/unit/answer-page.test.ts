@@ -4,6 +4,7 @@ import { renderAnswerPage } from '../../functions/http-pages/answer-page.ts';
 import { answerFormat } from '../../functions/lib/form-request.ts';
 import type { HttpEvent } from '../../functions/lib/middy.ts';
 import type { Network } from '../../shared/networks.ts';
+import { footerNav, footerText, mainNav } from '../../shared/site.ts';
 
 const indre: Network = {
   id: 'indre',
@@ -29,12 +30,30 @@ describe('the answer page of a form posted without JavaScript', () => {
 
     expect(page).toMatch(/^<!doctype html>\n<html lang="fr">/);
     expect(page).toContain('<meta charset="utf-8">');
-    expect(page).toContain('<title>Votre demande est bien enregistrée — Alizé</title>');
+    expect(page).toContain('<title>Votre demande est bien enregistrée – Alizé</title>');
     expect(page.match(/<h1[ >]/g)).toHaveLength(1);
     expect(page).toContain('ALZ-36-2026-0042');
     expect(page).toContain('L’équipe d’Alizé Indre étudie votre demande');
     expect(page).toContain('font-family:system-ui,-apple-system,"Segoe UI"');
     expect(page).not.toMatch(/<script/i);
+  });
+
+  it('sits in the site’s frame: its header, its menu (folded on a phone, without script), its footer', () => {
+    const page = renderAnswerPage(
+      applicationAcceptedPage([indre], {
+        reference: 'ALZ-36-2026-0042',
+        network: { id: 'indre', name: 'Alizé Indre' },
+      }),
+    );
+
+    expect(page).toContain('<a class="brand" href="/">Alizé');
+    expect(page).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    for (const item of [...mainNav, ...footerNav])
+      expect(page).toContain(`<a href="${item.href}">${item.label}</a>`);
+    expect(page).toMatch(/<details class="menu-narrow">\n<summary>Menu<\/summary>/);
+    expect(page).toContain(footerText);
+    expect(page.indexOf('<main')).toBeGreaterThan(page.indexOf('</header>'));
+    expect(page.indexOf('<footer>')).toBeGreaterThan(page.indexOf('</main>'));
   });
 
   it('links each error to its field, escapes messages, and offers a plain link back', () => {

@@ -47,7 +47,16 @@ describe('a SIRET number', () => {
     const siret = applicationSchema.shape.company.shape.siret;
     expect(siret.parse('356 000 000 00001')).toBe('35600000000001');
     expect(siret.safeParse('73282932000075').error?.issues.map((i) => i.message)).toEqual([
-      'Ce numéro SIRET n’existe pas : vérifiez les chiffres.',
+      'Ce numéro SIRET n’existe pas\u00a0: vérifiez les chiffres.',
     ]);
+  });
+
+  it('is refused when made of zeros, though zeros pass the Luhn check', () => {
+    const siret = applicationSchema.shape.company.shape.siret;
+    expect(siret.safeParse('000 000 000 00000').error?.issues.map((i) => i.message)).toEqual([
+      'Un numéro SIRET ne commence jamais par neuf zéros\u00a0: vérifiez les chiffres.',
+    ]);
+    // A SIREN of zeros, whatever the establishment number
+    expect(siret.safeParse('00000000000018').success).toBe(false);
   });
 });

@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import {
+  IdempotencyKeyReusedError,
+  SubmissionInProgressError,
+  TooManySubmissionsError,
+  UnknownNetworkError,
+} from '../../functions/domain/errors.ts';
+import {
+  type ApplicationMailModel,
+  renderApplicationAcknowledgement,
+  renderApplicationNotification,
+} from '../../functions/email/templates/application-mails.ts';
+import {
+  type ContactMessageMailModel,
+  renderContactAcknowledgement,
+  renderContactNotification,
+} from '../../functions/email/templates/contact-message-mails.ts';
+import { renderDeliveryFailed } from '../../functions/email/templates/delivery-failed.ts';
+import {
+  type PartnerOfferMailModel,
+  renderPartnerOfferAcknowledgement,
+  renderPartnerOfferNotification,
+} from '../../functions/email/templates/partner-offer-mails.ts';
+import {
+  applicationAcceptedPage,
+  contactAcceptedPage,
+  partnerOfferAcceptedPage,
+} from '../../functions/http-pages/accepted-pages.ts';
+import { renderAnswerPage } from '../../functions/http-pages/answer-page.ts';
+import { readSettingsFile } from '../../infra/config.ts';
+import { applicationSchema } from '../../shared/application.ts';
+import { contactMessageSchema } from '../../shared/contact-message.ts';
+import { partnerOfferSchema } from '../../shared/partner-offer.ts';
+import { fieldErrors, fieldPaths } from '../../shared/validation.ts';
+import { readableText, typographyFaults } from '../support/typography.ts';
+
+const settings = readSettingsFile();
+const [indre] = settings.networks;
+if (!indre) throw new Error('the demo settings hold no network');
+
+// What people typed is shown as they typed it: these fixtures write French as it should be written.
+const application: ApplicationMailModel = {
+  reference: 'ALZ-36-2026-0042',
+  receivedAt: '2026-12-01T19:13:00Z',
+  network: indre,
+  company: {
+    name: 'Menuiserie Martin',
+    siret: '73282932000074',
+    nafCode: '16.23Z',
+    nafLabel: 'Fabrication de charpentes et d’autres menuiseries',
+    employees: 12,
+    postcode: '36000',
+    communeName: 'Châteauroux',
+    communeCode: '36044',
+    createdYear: 1998,
+    website: 'https://menuiserie-martin.example.fr',
+  },
+  contact: {
+    firstName: 'Claire',
+    lastName: 'Martin',
+    role: 'Gérante',
+    email: 'claire@menuiserie.example.fr',
+    phone: '02 54 00 00 00',
+  },
+  project: {
+    title: 'Certification ISO 9001',
+    description: 'Nos clients nous demandent une certification\u00a0: nous voulons nous y préparer.',
+    competences: [{ id: 'indre-iso-9001', label: 'Préparer une certification ISO 9001' }],
+    jobsToCreate: 2,
+    jobsToMaintain: 12,
+    desiredStart: '2027-03',
+  },
+  siteUrl: 'https://alize.example.org',
+};
+
+const partnerOffer: PartnerOfferMailModel = {
+  reference: 'PART-36-2026-0003',
+  receivedAt: '2026-07-14T06:05:00Z',
+  network: indre,
+  company: {
+    name: 'Berry Aéro',
+    siret: '73282932000074',
+    postcode: '36100',
+    communeName: 'Issoudun',
+    communeCode: '36088',
+  },
+  contact: { firstName: 'Paul', lastName: 'Durand', email: 'paul@berry.example.fr' },
+  offer: {
+    categories: ['quality'],
+    skills: 'Qualité aéronautique et audits.',
+    volunteers: 4,
+    message: 'Merci.',
+  },
+  siteUrl: 'https://alize.example.org',
+};
+
+const contactMessage = (national: boolean): ContactMessageMailModel => ({
+  reference: national ? 'MSG-FR-2026-0001' : 'MSG-36-2026-0002',
+  receivedAt: '2026-03-29T01:00:00Z',
+  answeredBy: { ...(national ? settings.national : indre), national },
+  message: {
+    name: 'Sophie Bernard',
+    email: 'sophie@example.fr',
+    phone: '02 54 00 00 00',
+    organisation: 'Atelier Bernard',
+    postcode: '36000',
+    subject: 'Une question',
+    message: 'Mon entreprise peut-elle être accompagnée\u00a0?',
+  },
+  siteUrl: 'https://alize.example.org',
+});
+
+const mails = {
+  'application acknowledgement': renderApplicationAcknowledgement(application),
+  'application notification': renderApplicationNotification(application),
+  'application notification, one held back': renderApplicationNotification({
+    ...application,
+    quarantined: 1,
+  }),
+  'application notification, three held back': renderApplicationNotification({
+    ...application,
+    quarantined: 3,
+  }),
+  'partner offer acknowledgement': renderPartnerOfferAcknowledgement(partnerOffer),
+  'partner offer notification': renderPartnerOfferNotification({ ...partnerOffer, quarantined: 2 }),
+  'contact acknowledgement, network': renderContactAcknowledgement(contactMessage(false)),
+  'contact acknowledgement, national': renderContactAcknowledgement(contactMessage(true)),
+  'contact notification, national': renderContactNotification({ ...contactMessage(true), quarantined: 1 }),
+  'undelivered mail alert': renderDeliveryFailed({
+    network: indre,
+    failedSubject: 'Votre demande Alizé ALZ-36-2026-0042 est bien enregistrée',
+    recipients: ['claire@menuiserie.example.fr'],
+    attempts: 8,
+    firstQueuedAt: '2026-12-01T08:00:00Z',
+  }),
+};
+
+const accepted = { reference: 'ALZ-36-2026-0042', network: { id: 'indre', name: 'Alizé Indre' } };
+const pages = {
+  'application accepted': renderAnswerPage(applicationAcceptedPage(settings.networks, accepted)),
+  'partner offer accepted': renderAnswerPage(partnerOfferAcceptedPage(settings.networks, accepted)),
+  'contact accepted, national': renderAnswerPage(
+    contactAcceptedPage(settings.networks, { reference: 'MSG-FR-2026-0001', network: null }),
+  ),
+  ...Object.fromEntries(
+    [400, 409, 413, 415, 422, 429, 500].map((status) => [
+      `error ${status}`,
+      renderAnswerPage({
+        kind: 'error',
+        status,
+        formPage: '/candidater/',
+        error: {
+          error: 'x',
+          message: 'Réessayez dans quelques minutes.',
+          ...(status === 400
+            ? { errors: [{ field: 'company.siret', message: 'Le SIRET compte 14 chiffres.' }] }
+            : {}),
+        },
+      }),
+    ]),
+  ),
+};
+
+describe('French typography in what the functions write', () => {
+  it.each(Object.entries(mails))('the %s mail: subject, text and HTML', (_name, mail) => {
+    for (const text of [mail.subject, mail.text, readableText(mail.html)]) {
+      expect(typographyFaults(text)).toEqual([]);
+    }
+  });
+
+  it.each(Object.entries(pages))('the no-JavaScript answer page: %s', (_name, page) => {
+    expect(typographyFaults(readableText(page))).toEqual([]);
+  });
+
+  it('dates every mail as French writes it: « le 1er décembre 2026 à 20 h 13 »', () => {
+    expect(mails['application notification'].text).toContain('le 1er décembre 2026 à 20\u00a0h\u00a013,');
+    expect(mails['partner offer notification'].text).toContain('le 14 juillet 2026 à 8\u00a0h\u00a005,');
+    // The night the clocks go forward: 01:00 UTC is 03:00 in Paris
+    expect(mails['contact notification, national'].text).toContain('le 29 mars 2026 à 3\u00a0h,');
+  });
+
+  it('makes one claim about missions, the same in the mail and on the page', () => {
+    const claim =
+      'missions courtes d’environ 3 jours en moyenne, souvent par demi-journées, étalées sur 12 à 18 mois';
+    expect(mails['application acknowledgement'].text).toContain(claim);
+    expect(mails['partner offer acknowledgement'].text).toContain(claim);
+    expect(pages['application accepted']).toContain(claim);
+    expect(pages['partner offer accepted']).toContain(claim);
+    for (const text of [...Object.values(mails).map((m) => m.text), ...Object.values(pages)]) {
+      expect(text).not.toMatch(/trois jours au total|des grandes entreprises/);
+    }
+  });
+
+  it('holds the SIRET and the phone numbers together with no-break spaces', () => {
+    const text = mails['application acknowledgement'].text;
+    expect(text).toContain('732\u00a0829\u00a0320\u00a000074');
+    expect(text).toContain('Tél.\u00a002\u00a061\u00a091\u00a036\u00a000');
+  });
+});
+
+/** Every message a schema can give, from a battery of wrong values tried on each of its fields. */
+const messagesOf = (schema: z.ZodMiniObject, valid: Record<string, unknown>) => {
+  const wrongs: unknown[] = [
+    undefined,
+    null,
+    '',
+    ' ',
+    42,
+    1.5,
+    true,
+    {},
+    [],
+    ['x', 'x'],
+    'x',
+    '0x1A',
+    '\u0000',
+    'a\nb',
+    '\u202e',
+    '\u200b',
+    '<b>',
+    '\ufffd',
+    'é@exemple.fr',
+    'x'.repeat(6000),
+  ];
+  const messages = new Set<string>();
+  for (const path of fieldPaths(schema)) {
+    for (const wrong of wrongs) {
+      const value = structuredClone(valid) as Record<string, unknown>;
+      const keys = path.split('.');
+      let node = value;
+      for (const key of keys.slice(0, -1)) node = (node[key] ?? {}) as Record<string, unknown>;
+      node[keys[keys.length - 1] as string] = wrong;
+      const result = schema.safeParse(value);
+      if (!result.success) for (const error of fieldErrors(result.error)) messages.add(error.message);
+    }
+  }
+  return [...messages];
+};
+
+describe('French typography in the error messages people read', () => {
+  it.each([
+    ['application', applicationSchema],
+    ['partner offer', partnerOfferSchema],
+    ['contact message', contactMessageSchema],
+  ] as const)('every message the %s schema gives', (_name, schema) => {
+    const messages = messagesOf(schema, {
+      company: {},
+      contact: {},
+      project: {},
+      offer: {},
+    });
+
+    expect(messages.length).toBeGreaterThan(20);
+    const faulty = messages.filter((message) => typographyFaults(message).length > 0);
+    expect(faulty).toEqual([]);
+  });
+
+  it('every message the domain errors give', () => {
+    const messages = [
+      new UnknownNetworkError('bretagne').message,
+      new TooManySubmissionsError(600).message,
+      new TooManySubmissionsError(30).message,
+      new SubmissionInProgressError().message,
+      new IdempotencyKeyReusedError().message,
+    ];
+
+    expect(messages.flatMap(typographyFaults)).toEqual([]);
+  });
+});
+
+// The schemas' own fallbacks (zod's French locale) must obey the same rule.
+describe('zod’s French messages, where a schema spells out none', () => {
+  it('are given with a no-break space too', () => {
+    const result = z.object({ n: z.number() }).safeParse({ n: 'x' });
+    const [message] = result.success ? [] : fieldErrors(result.error).map((error) => error.message);
+
+    expect(message).toBeDefined();
+    expect(typographyFaults(message ?? '')).toEqual([]);
+  });
+});
