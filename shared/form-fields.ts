@@ -107,19 +107,22 @@ export const optionalText = (max: number, label: string, kind: TextKind = 'line'
  */
 const integerValue = (
   label: string,
-  notDigits = `${label} s’écrit avec des chiffres seulement, par exemple 12.`,
+  messages = {
+    notDigits: `${label} s’écrit avec des chiffres seulement, par exemple 12.`,
+    notInteger: `${label} doit être un nombre entier.`,
+  },
 ) =>
   z.transform((value: unknown, ctx): number | undefined => {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'number') {
-      if (!Number.isSafeInteger(value)) return refuse(ctx, value, `${label} doit être un nombre entier.`);
+      if (!Number.isSafeInteger(value)) return refuse(ctx, value, messages.notInteger);
       // JSON's -0 is 0.
       return value === 0 ? 0 : value;
     }
-    if (typeof value !== 'string') return refuse(ctx, value, `${label} doit être un nombre entier.`);
+    if (typeof value !== 'string') return refuse(ctx, value, messages.notInteger);
     const digits = value.trim();
     if (digits === '') return undefined;
-    if (!/^\d{1,15}$/.test(digits)) return refuse(ctx, value, notDigits);
+    if (!/^\d{1,15}$/.test(digits)) return refuse(ctx, value, messages.notDigits);
     return Number(digits);
   });
 
@@ -280,15 +283,17 @@ export const choices = <T extends z.core.SomeType>(
     ),
   );
 
+const formArrivedBroken = 'Le formulaire est arrivé incomplet\u00a0: rechargez la page, puis renvoyez-le.';
+
 /** Fields a person never sees: a trap only bots fill, and when the form was shown (epoch ms). */
 export const antiBotFields = {
   comment: optionalText(200, 'Le champ caché'),
   formStartedAt: z.optional(
     z.pipe(
-      integerValue(
-        'L’heure d’affichage du formulaire',
-        'Le formulaire est arrivé incomplet\u00a0: rechargez la page, puis renvoyez-le.',
-      ),
+      integerValue('L’heure d’affichage du formulaire', {
+        notDigits: formArrivedBroken,
+        notInteger: formArrivedBroken,
+      }),
       z.optional(z.number().check(z.gte(0))),
     ),
   ),
