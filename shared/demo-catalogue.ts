@@ -76,7 +76,7 @@ const indre: Draft[] = [
     id: 'indre-transport',
     category: 'production',
     label: 'Optimiser ses transports et livraisons',
-    description: 'Tournées, choix des transporteurs, emballages : réduire les coûts et les délais.',
+    description: 'Tournées, choix des transporteurs, emballages\u00a0: réduire les coûts et les délais.',
     partners: [indrePartners.logistique],
   },
   // Ressources humaines
@@ -178,7 +178,7 @@ const indre: Draft[] = [
     id: 'indre-cybersecurite',
     category: 'digital',
     label: 'Protéger son entreprise des cyberattaques',
-    description: 'Sauvegardes, mots de passe, sensibilisation : les bases qui évitent le pire.',
+    description: 'Sauvegardes, mots de passe, sensibilisation\u00a0: les bases qui évitent le pire.',
     partners: [indrePartners.telecom, indrePartners.banque],
   },
   {
@@ -236,7 +236,7 @@ const indre: Draft[] = [
     id: 'indre-reprise',
     category: 'management',
     label: 'Réussir la reprise d’une entreprise',
-    description: 'Les cent premiers jours du repreneur : équipe, clients, fournisseurs.',
+    description: 'Les cent premiers jours du repreneur\u00a0: équipe, clients, fournisseurs.',
     partners: [indrePartners.banque],
   },
   {
@@ -301,7 +301,7 @@ const cher: Draft[] = [
     id: 'cher-cybersecurite',
     category: 'digital',
     label: 'Protéger son entreprise des cyberattaques',
-    description: 'Les bases qui évitent le pire : sauvegardes, accès, sensibilisation.',
+    description: 'Les bases qui évitent le pire\u00a0: sauvegardes, accès, sensibilisation.',
     partners: [cherPartners.defense],
   },
   {

@@ -69,7 +69,7 @@ const handleApi = async (
   } catch (error) {
     // A function that throws or times out is a bug: the gateway's bare answer, as in AWS.
     answer = gatewayError(error instanceof LambdaTimeoutError ? 504 : 500);
-    log(`${route.handler} a échoué : ${(error as Error).name}`);
+    log(`${route.handler} a échoué\u00a0: ${(error as Error).name}`);
   }
   log(`${request.method} ${rawPath} → ${answer.statusCode} (${route.handler}, ${Date.now() - started} ms)`);
   send(response, answer);
@@ -105,7 +105,7 @@ export const startFront = async ({
     }
     if (!serveSite) {
       response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Le site n’est pas construit : lancez « npm run build:site ».');
+      response.end('Le site n’est pas construit\u00a0: lancez «\u00a0npm run build:site\u00a0».');
       return;
     }
     // Like the CloudFront error response: a missing page answers the site's own 404 page.

@@ -37,11 +37,11 @@ export const startScheduler = (
       definition.timeoutSeconds ?? functionDefaults.timeoutSeconds,
     )
       .then((result) => {
-        log(`tâche ${definition.name} : ${JSON.stringify(result)}`);
+        log(`tâche ${definition.name}\u00a0: ${JSON.stringify(result)}`);
         return result;
       })
       .catch((error: Error) => {
-        log(`tâche ${definition.name} en échec : ${error.name}`);
+        log(`tâche ${definition.name} en échec\u00a0: ${error.name}`);
         throw error;
       })
       .finally(() => running.delete(definition.name));

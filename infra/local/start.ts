@@ -9,7 +9,7 @@ const port = (name: string, fallback: number) => {
   const raw = process.env[name];
   const value = raw === undefined ? fallback : Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    console.error(`${name} doit être un numéro de port (reçu : ${raw}).`);
+    console.error(`${name} doit être un numéro de port (reçu\u00a0: ${raw}).`);
     process.exit(2);
   }
   return value;
@@ -35,14 +35,14 @@ const cloud = await startLocalCloud({
       `Le port ${error.port} est déjà pris. Choisissez-en un autre avec ${variable}, par exemple ${variable}=${(error.port ?? 4321) + 1} npm start.`,
     );
   } else {
-    console.error(`Le démarrage a échoué : ${error.stack}`);
+    console.error(`Le démarrage a échoué\u00a0: ${error.stack}`);
   }
   process.exit(1);
 });
 
 console.log(`
-Alizé tourne en local.
-  Site et API       ${cloud.urls.site}   (catalogue : ${cloud.urls.api}/catalogue)
+Alizé tourne en local (Node.js ${process.versions.node}).
+  Site et API       ${cloud.urls.site}   (catalogue\u00a0: ${cloud.urls.api}/catalogue)
   Courriels (SES)   ${cloud.urls.mailViewer}
   DynamoDB          ${cloud.urls.dynamodb}
 Ctrl-C pour tout arrêter.

@@ -66,6 +66,29 @@ const interrupt = (child: ChildProcess) =>
   });
 
 describe('npm start', () => {
+  it('runs the project’s own Node.js 24, whatever node the machine puts first on its PATH', async () => {
+    // Given the machine's PATH, without the folder npm itself adds for the project's scripts
+    const machinePath = (process.env.PATH ?? '')
+      .split(':')
+      .filter((folder) => !folder.includes('node_modules/.bin'))
+      .join(':');
+
+    // When npm runs a command for the project, as it runs `npm start` and `npm test`
+    const child = spawn('npm', ['exec', '--offline', '--', 'node', '-p', 'process.versions.node'], {
+      env: { ...process.env, PATH: machinePath },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+
+    // Then that command's node is the project's Node.js 24
+    expect(code).toBe(0);
+    expect(output.trim()).toMatch(/^24\.\d+\.\d+$/);
+  });
+
   it('serves the catalogue, stops cleanly on Ctrl-C and keeps its data for the next start', async () => {
     const ports = { front: await freePort(), dynamodb: await freePort(), ses: await freePort() };
 
@@ -73,6 +96,7 @@ describe('npm start', () => {
     const first = await start(ports);
     expect(first.output()).toContain('40 compétences de démonstration ajoutées');
     expect(first.output()).toContain(`http://localhost:${ports.front}`);
+    expect(first.output()).toContain(`Alizé tourne en local (Node.js ${process.versions.node})`);
     const catalogue = await fetch(`http://localhost:${ports.front}/api/catalogue?network=indre`);
     expect(((await catalogue.json()) as { competences: unknown[] }).competences).toHaveLength(32);
 

@@ -6,6 +6,8 @@ const lock = JSON.parse(readFileSync(new URL('../../package-lock.json', import.m
 };
 const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  engines: { node: string };
 };
 
 describe('the AWS SDK in the bundles', () => {
@@ -30,5 +32,17 @@ describe('the AWS SDK in the bundles', () => {
     expect(pinned.length).toBeGreaterThan(0);
     expect(new Set(pinned.map(([, version]) => version)).size).toBe(1);
     for (const [, version] of pinned) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('the Node.js the project runs on', () => {
+  it('comes with the project: the `node` package of the 24 line, locked, so npm runs it on any machine', () => {
+    expect(manifest.devDependencies.node).toMatch(/^\^24\.\d+\.\d+$/);
+    expect(lock.packages['node_modules/node']?.version).toMatch(/^24\./);
+  });
+
+  it('says the same to those who manage Node.js themselves (.nvmrc, engines)', () => {
+    expect(readFileSync(new URL('../../.nvmrc', import.meta.url), 'utf8').trim()).toBe('24');
+    expect(manifest.engines.node).toBe('>=24');
   });
 });
