@@ -191,7 +191,7 @@ describe('errors shown before anything is sent', () => {
     const siret = page.getByLabel('Numéro SIRET');
     await expect.poll(() => siret.getAttribute('aria-invalid')).toBe('true');
     const error = page.locator('#company-siret-erreur');
-    expect(await textOf(error)).toBe('Erreur\u00a0: Ce numéro SIRET n’existe pas : vérifiez les chiffres.');
+    expect(await textOf(error)).toBe('Erreur\u00a0: Ce numéro SIRET n’existe pas\u00a0: vérifiez les chiffres.');
     expect((await siret.getAttribute('aria-describedby'))?.split(' ')).toEqual([
       'company-siret-aide',
       'company-siret-erreur',
@@ -203,7 +203,7 @@ describe('errors shown before anything is sent', () => {
     // The summary takes the focus, lists this one error, and its link leads to the field.
     expect((await focusedElement(page)).className).toBe('error-summary');
     const links = page.locator('.error-summary a');
-    expect(await textsOf(links)).toEqual(['Ce numéro SIRET n’existe pas : vérifiez les chiffres.']);
+    expect(await textsOf(links)).toEqual(['Ce numéro SIRET n’existe pas\u00a0: vérifiez les chiffres.']);
     await links.first().click();
     expect((await focusedElement(page)).id).toBe('company-siret');
     expect(await page.title()).toMatch(/^Erreur/);
@@ -247,7 +247,7 @@ describe('errors shown before anything is sent', () => {
 
     const error = page.locator('#project-competences-erreur');
     await error.waitFor();
-    expect(await textOf(error)).toBe('Erreur\u00a0: Choisissez au plus 5 compétences.');
+    expect(await textOf(error)).toBe('Erreur\u00a0: Choisissez au plus 5\u00a0compétences.');
     expect(await error.getAttribute('role')).toBe('alert');
     expect(await page.locator('#project-competences').getAttribute('aria-describedby')).toContain(
       'project-competences-erreur',
