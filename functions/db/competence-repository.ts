@@ -1,7 +1,7 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Competence } from '../../shared/catalogue.ts';
 import type { DocumentClient } from './client.ts';
 import { competenceFromItem, competenceKeys, competenceToItem } from './entities/competence.ts';
+import { putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './query.ts';
 
 export interface CompetenceRepository {
@@ -23,19 +23,5 @@ export const competenceRepository = (client: DocumentClient, tableName: string):
     return items.map(competenceFromItem);
   },
 
-  async addIfAbsent(competence) {
-    try {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: competenceToItem(competence),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
-  },
+  addIfAbsent: (competence) => putIfAbsent(client, tableName, competenceToItem(competence)),
 });

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../../shared/tables.ts';
 import type { OutgoingMail } from '../email/outgoing-mail.ts';
 import type { DocumentClient } from './client.ts';
@@ -10,6 +10,7 @@ import {
   outboxToItem,
 } from './entities/outbox-message.ts';
 import { isExpired } from './expiry.ts';
+import { isConditionFailure, putIfAbsent } from './put-if-absent.ts';
 
 export interface OutboxRepository {
   /** Queues a mail under a caller-chosen id: queuing the same id twice leaves one message. */
@@ -26,7 +27,6 @@ export interface OutboxRepository {
   markFailed(id: string, errorName: string): Promise<void>;
 }
 
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 const { partitionKey, sortKey } = tables.data.indexes.byDueDate;
 
 export const outboxRepository = (client: DocumentClient, tableName: string): OutboxRepository => {
@@ -56,19 +56,7 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
         dueAt: now.toISOString(),
         isAlert: input.isAlert ?? false,
       };
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: outboxToItem(message),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return putIfAbsent(client, tableName, outboxToItem(message));
     },
 
     async get(id, now) {

@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../../shared/tables.ts';
 import type { DocumentClient } from './client.ts';
 import {
@@ -8,6 +8,7 @@ import {
   quarantineToItem,
 } from './entities/quarantined-submission.ts';
 import { isExpired } from './expiry.ts';
+import { putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './query.ts';
 
 export interface QuarantineRepository {
@@ -25,17 +26,7 @@ const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 export const quarantineRepository = (client: DocumentClient, tableName: string): QuarantineRepository => ({
   async hold(submission) {
-    try {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: quarantineToItem(submission),
-          ConditionExpression: `attribute_not_exists(${tables.data.partitionKey})`,
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
+    await putIfAbsent(client, tableName, quarantineToItem(submission));
   },
 
   async countHeld(network, now) {

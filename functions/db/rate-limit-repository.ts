@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RateWindow } from '../domain/rate-limit.ts';
 import type { DocumentClient } from './client.ts';
 import { addressSaltKeys } from './entities/address-salt.ts';
 import { rateLimitKeys } from './entities/rate-limit-window.ts';
 import { isExpired } from './expiry.ts';
+import { putIfAbsent } from './put-if-absent.ts';
 
 export interface RateLimitRepository {
   /** Counts one more submission of this client in this window; answers the count so far. */
@@ -15,7 +16,6 @@ export interface RateLimitRepository {
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 const oneHourMs = 3_600_000;
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 export const rateLimitRepository = (client: DocumentClient, tableName: string): RateLimitRepository => {
   const readSalt = async (day: string, now: Date) => {
@@ -48,27 +48,18 @@ export const rateLimitRepository = (client: DocumentClient, tableName: string): 
       const existing = await readSalt(day, now);
       if (existing) return existing;
       const salt = randomBytes(32).toString('base64');
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...addressSaltKeys.of(day),
-              entity: 'address-salt',
-              salt,
-              // Gone a day after its day ends: the counters it keyed expired long before.
-              expiresAt: epochSeconds(new Date(Date.parse(`${day}T00:00:00Z`) + 48 * oneHourMs)),
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return salt;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const winner = await readSalt(day, now);
-        if (!winner) throw error;
-        return winner;
-      }
+      const written = await putIfAbsent(client, tableName, {
+        ...addressSaltKeys.of(day),
+        entity: 'address-salt',
+        salt,
+        // Gone a day after its day ends: the counters it keyed expired long before.
+        expiresAt: epochSeconds(new Date(Date.parse(`${day}T00:00:00Z`) + 48 * oneHourMs)),
+      });
+      if (written) return salt;
+      const winner = await readSalt(day, now);
+      if (!winner)
+        throw new Error(`The salt of ${day} was written by another instance, then could not be read`);
+      return winner;
     },
   };
 };

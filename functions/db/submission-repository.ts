@@ -1,4 +1,3 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../../shared/tables.ts';
 import type { DocumentClient } from './client.ts';
 import { type AuditEntry, auditFromItem, auditKeys, auditToItem } from './entities/audit-entry.ts';
@@ -10,6 +9,7 @@ import {
   submissionFromItem,
   submissionToItem,
 } from './entities/submission.ts';
+import { putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './query.ts';
 
 export interface SubmissionRepository<T> {
@@ -30,10 +30,11 @@ export const submissionRepository = <T>(
   tableName: string,
   keys: SubmissionKeys,
 ): SubmissionRepository<T> => {
-  const putNew = (Item: Record<string, unknown>) =>
-    client.send(
-      new PutCommand({ TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
+  const putNew = async (item: Record<string, unknown>) => {
+    if (!(await putIfAbsent(client, tableName, item))) {
+      throw new Error(`An item with the key ${String(item[tables.data.partitionKey])} already exists`);
+    }
+  };
 
   return {
     async create(submission, actor) {

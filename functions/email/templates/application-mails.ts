@@ -2,16 +2,15 @@ import { parisDateTime } from '../../../shared/dates.ts';
 import type { Signatory } from '../../../shared/networks.ts';
 import { applicationNextSteps } from '../../lib/next-steps.ts';
 import { composeMail, html } from './html.ts';
-import { quarantineNote } from './staff-notes.ts';
 import {
   acknowledgementClosing,
   contactSection,
   formatMonth,
   formatSiret,
+  nextStepsBlock,
   type SummarySection,
+  staffNotificationBody,
   subjectLine,
-  summaryHtml,
-  summaryText,
 } from './summary.ts';
 
 export interface ApplicationMailModel {
@@ -86,26 +85,14 @@ const summary = (model: ApplicationMailModel): SummarySection[] => [
 /** To the SME: their request is recorded, what happens next, and what they sent. */
 export const renderApplicationAcknowledgement = (model: ApplicationMailModel) => {
   const subject = `Votre demande Alizé ${model.reference} est bien enregistrée`;
-  const steps = applicationNextSteps(model.network.name);
+  const steps = nextStepsBlock(applicationNextSteps(model.network.name));
   const closing = acknowledgementClosing(summary(model), model.siteUrl);
   const greeting = `Bonjour ${model.contact.firstName} ${model.contact.lastName},`;
   const intro = `Nous avons bien reçu la demande d’accompagnement de ${model.company.name}, enregistrée sous la référence ${model.reference}. Elle est confiée à ${model.network.name}, le réseau Alizé de votre territoire, animé par ${model.network.operator}.`;
-  const text = [
-    greeting,
-    '',
-    intro,
-    '',
-    'Et maintenant\u00a0?',
-    ...steps.map((step, index) => `${index + 1}. ${step}`),
-    '',
-    closing.text,
-  ].join('\n');
+  const text = [greeting, '', intro, '', steps.text, '', closing.text].join('\n');
   const body = html`<p>${greeting}</p>
 <p>${intro}</p>
-<h2 style="font-size:18px">Et maintenant\u00a0?</h2>
-<ol>
-${steps.map((step) => html`<li>${step}</li>`)}
-</ol>
+${steps.html}
 ${closing.html}`;
   return composeMail(subject, { html: body, text }, model.network);
 };
@@ -116,25 +103,14 @@ export const renderApplicationNotification = (model: ApplicationMailModel) => {
     `[${model.network.name}] Nouvelle candidature ${model.reference}\u00a0: ${model.company.name}`,
   );
   const received = parisDateTime(model.receivedAt);
-  const intro = `Une demande d’accompagnement est arrivée par le site le ${received}, sous la référence ${model.reference}.`;
-  const commune = `Commune\u00a0: ${model.company.communeName} (code Insee ${model.company.communeCode}).`;
-  const reply = `Répondre à ce courriel écrit directement à ${model.contact.firstName} ${model.contact.lastName} (${model.contact.email}).`;
-  const note = quarantineNote(model.quarantined);
-  const text = [
-    'Bonjour,',
-    '',
-    intro,
-    commune,
-    '',
-    summaryText(summary(model)),
-    '',
-    reply,
-    ...(note ? ['', note.text] : []),
-  ].join('\n');
-  const body = html`<p>Bonjour,</p>
-<p>${intro}<br>${commune}</p>
-${summaryHtml(summary(model))}
-<p>${reply}</p>
-${note?.html ?? ''}`;
-  return composeMail(subject, { html: body, text }, model.network);
+  const body = staffNotificationBody({
+    lead: [
+      `Une demande d’accompagnement est arrivée par le site le ${received}, sous la référence ${model.reference}.`,
+      `Commune\u00a0: ${model.company.communeName} (code Insee ${model.company.communeCode}).`,
+    ],
+    sections: summary(model),
+    reply: `Répondre à ce courriel écrit directement à ${model.contact.firstName} ${model.contact.lastName} (${model.contact.email}).`,
+    quarantined: model.quarantined,
+  });
+  return composeMail(subject, body, model.network);
 };

@@ -2,8 +2,14 @@ import { parisDateTime } from '../../../shared/dates.ts';
 import { followUpWorkingDays } from '../../../shared/forms.ts';
 import type { Signatory } from '../../../shared/networks.ts';
 import { composeMail, html } from './html.ts';
-import { quarantineNote } from './staff-notes.ts';
-import { privacyNotice, type SummarySection, subjectLine, summaryHtml, summaryText } from './summary.ts';
+import {
+  privacyNotice,
+  type SummarySection,
+  staffNotificationBody,
+  subjectLine,
+  summaryHtml,
+  summaryText,
+} from './summary.ts';
 
 export interface ContactMessageMailModel {
   reference: string;
@@ -63,23 +69,13 @@ export const renderContactNotification = (model: ContactMessageMailModel) => {
   const subject = subjectLine(
     `[${model.answeredBy.name}] Message ${model.reference}\u00a0: ${model.message.subject}`,
   );
-  const intro = `Un message est arrivé par le formulaire de contact du site le ${parisDateTime(model.receivedAt)}, sous la référence ${model.reference}.`;
-  const reply = `Répondre à ce courriel écrit directement à ${model.message.name} (${model.message.email}).`;
-  const note = quarantineNote(model.quarantined);
-  const text = [
-    'Bonjour,',
-    '',
-    intro,
-    '',
-    summaryText(summary(model, 'Le message')),
-    '',
-    reply,
-    ...(note ? ['', note.text] : []),
-  ].join('\n');
-  const body = html`<p>Bonjour,</p>
-<p>${intro}</p>
-${summaryHtml(summary(model, 'Le message'))}
-<p>${reply}</p>
-${note?.html ?? ''}`;
-  return composeMail(subject, { html: body, text }, model.answeredBy);
+  const body = staffNotificationBody({
+    lead: [
+      `Un message est arrivé par le formulaire de contact du site le ${parisDateTime(model.receivedAt)}, sous la référence ${model.reference}.`,
+    ],
+    sections: summary(model, 'Le message'),
+    reply: `Répondre à ce courriel écrit directement à ${model.message.name} (${model.message.email}).`,
+    quarantined: model.quarantined,
+  });
+  return composeMail(subject, body, model.answeredBy);
 };

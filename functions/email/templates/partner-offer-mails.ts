@@ -3,15 +3,14 @@ import { parisDateTime } from '../../../shared/dates.ts';
 import type { Signatory } from '../../../shared/networks.ts';
 import { partnerOfferNextSteps } from '../../lib/next-steps.ts';
 import { composeMail, html } from './html.ts';
-import { quarantineNote } from './staff-notes.ts';
 import {
   acknowledgementClosing,
   contactSection,
   formatSiret,
+  nextStepsBlock,
   type SummarySection,
+  staffNotificationBody,
   subjectLine,
-  summaryHtml,
-  summaryText,
 } from './summary.ts';
 
 export interface PartnerOfferMailModel {
@@ -60,24 +59,12 @@ export const renderPartnerOfferAcknowledgement = (model: PartnerOfferMailModel) 
   const subject = `Votre proposition de partenariat Alizé ${model.reference} est bien enregistrée`;
   const greeting = `Bonjour ${model.contact.firstName} ${model.contact.lastName},`;
   const intro = `Merci\u00a0! Nous avons bien reçu la proposition de ${model.company.name}, enregistrée sous la référence ${model.reference}. Elle est confiée à ${model.network.name}, le réseau Alizé de votre territoire, animé par ${model.network.operator}.`;
-  const steps = partnerOfferNextSteps(model.network.name);
+  const steps = nextStepsBlock(partnerOfferNextSteps(model.network.name));
   const closing = acknowledgementClosing(summary(model), model.siteUrl);
-  const text = [
-    greeting,
-    '',
-    intro,
-    '',
-    'Et maintenant\u00a0?',
-    ...steps.map((step, index) => `${index + 1}. ${step}`),
-    '',
-    closing.text,
-  ].join('\n');
+  const text = [greeting, '', intro, '', steps.text, '', closing.text].join('\n');
   const body = html`<p>${greeting}</p>
 <p>${intro}</p>
-<h2 style="font-size:18px">Et maintenant\u00a0?</h2>
-<ol>
-${steps.map((step) => html`<li>${step}</li>`)}
-</ol>
+${steps.html}
 ${closing.html}`;
   return composeMail(subject, { html: body, text }, model.network);
 };
@@ -87,25 +74,14 @@ export const renderPartnerOfferNotification = (model: PartnerOfferMailModel) => 
   const subject = subjectLine(
     `[${model.network.name}] Nouvelle proposition de partenariat ${model.reference}\u00a0: ${model.company.name}`,
   );
-  const intro = `Une entreprise propose de prêter les compétences de ses salariés\u00a0; sa proposition est arrivée par le site le ${parisDateTime(model.receivedAt)}, sous la référence ${model.reference}.`;
-  const reply = `Répondre à ce courriel écrit directement à ${model.contact.firstName} ${model.contact.lastName} (${model.contact.email}).`;
-  const commune = `Commune\u00a0: ${model.company.communeName} (code Insee ${model.company.communeCode}).`;
-  const note = quarantineNote(model.quarantined);
-  const text = [
-    'Bonjour,',
-    '',
-    intro,
-    commune,
-    '',
-    summaryText(summary(model)),
-    '',
-    reply,
-    ...(note ? ['', note.text] : []),
-  ].join('\n');
-  const body = html`<p>Bonjour,</p>
-<p>${intro}<br>${commune}</p>
-${summaryHtml(summary(model))}
-<p>${reply}</p>
-${note?.html ?? ''}`;
-  return composeMail(subject, { html: body, text }, model.network);
+  const body = staffNotificationBody({
+    lead: [
+      `Une entreprise propose de prêter les compétences de ses salariés\u00a0; sa proposition est arrivée par le site le ${parisDateTime(model.receivedAt)}, sous la référence ${model.reference}.`,
+      `Commune\u00a0: ${model.company.communeName} (code Insee ${model.company.communeCode}).`,
+    ],
+    sections: summary(model),
+    reply: `Répondre à ce courriel écrit directement à ${model.contact.firstName} ${model.contact.lastName} (${model.contact.email}).`,
+    quarantined: model.quarantined,
+  });
+  return composeMail(subject, body, model.network);
 };

@@ -1,5 +1,6 @@
 import { frenchMonth } from '../../../shared/dates.ts';
 import { html, SafeHtml } from './html.ts';
+import { quarantineNote } from './staff-notes.ts';
 
 /**
  * What a person sent, laid out the same way in every mail: titled sections of label / value rows,
@@ -119,5 +120,45 @@ export const acknowledgementClosing = (sections: readonly SummarySection[], site
 <h2 style="font-size:18px">Ce que vous nous avez transmis</h2>
 ${summaryHtml(sections)}
 ${privacy.html}`,
+  };
+};
+
+/** « Et maintenant ? » and the numbered steps that follow a submission. */
+export const nextStepsBlock = (steps: readonly string[]) => ({
+  text: ['Et maintenant\u00a0?', ...steps.map((step, index) => `${index + 1}. ${step}`)].join('\n'),
+  html: html`<h2 style="font-size:18px">Et maintenant\u00a0?</h2>
+<ol>
+${steps.map((step) => html`<li>${step}</li>`)}
+</ol>`,
+});
+
+/**
+ * The body every staff notification shares: what arrived and when, everything that was sent, how
+ * to answer, and how many suspected bots wait in quarantine.
+ */
+export const staffNotificationBody = (content: {
+  /** Sentences about what arrived, one per line. */
+  lead: readonly string[];
+  sections: readonly SummarySection[];
+  reply: string;
+  quarantined?: number | undefined;
+}) => {
+  const note = quarantineNote(content.quarantined);
+  return {
+    text: [
+      'Bonjour,',
+      '',
+      ...content.lead,
+      '',
+      summaryText(content.sections),
+      '',
+      content.reply,
+      ...(note ? ['', note.text] : []),
+    ].join('\n'),
+    html: html`<p>Bonjour,</p>
+<p>${content.lead.map((line, index) => (index === 0 ? html`${line}` : html`<br>${line}`))}</p>
+${summaryHtml(content.sections)}
+<p>${content.reply}</p>
+${note?.html ?? ''}`,
   };
 };
