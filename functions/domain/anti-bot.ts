@@ -7,7 +7,8 @@ import { minimumFillMilliseconds } from '../../shared/forms.ts';
  * Either sign may also come from a person whose browser autofilled the form: such a submission is
  * answered as if it succeeded (a bot learns nothing) and kept in quarantine, never mailed.
  */
-export type BotVerdict = { kind: 'human' } | { kind: 'bot'; reason: 'honeypot' | 'too-fast' };
+export type BotReason = 'honeypot' | 'too-fast';
+export type BotVerdict = { kind: 'human' } | { kind: 'bot'; reason: BotReason };
 
 const startedAt = (value: unknown): number | undefined => {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;

@@ -3,10 +3,9 @@ import type { Context } from 'aws-lambda';
 import type { ApiError } from '../../shared/api-errors.ts';
 import { type FormAccepted, type FormName, forms } from '../../shared/forms.ts';
 import { documentClient, dynamoDbClient } from '../db/client.ts';
-import type { QuarantineReason } from '../db/entities/quarantined-submission.ts';
 import { idempotencyStore } from '../db/idempotency-store.ts';
 import { rateLimitRepository } from '../db/rate-limit-repository.ts';
-import { botVerdict } from '../domain/anti-bot.ts';
+import { type BotReason, botVerdict } from '../domain/anti-bot.ts';
 import { IdempotencyKeyReusedError, SubmissionInProgressError } from '../domain/errors.ts';
 import type { AcceptedPage } from '../http-pages/answer-page.ts';
 import { renderAnswerPage } from '../http-pages/answer-page.ts';
@@ -39,7 +38,7 @@ export interface FormEndpoint {
     now: Date,
   ): Promise<FormAccepted & { mails?: { deferred: number } }>;
   /** Keeps a suspected bot's post aside, unmailed; answers exactly as `submit` would. */
-  quarantine(fields: Record<string, unknown>, reason: QuarantineReason, now: Date): Promise<FormAccepted>;
+  quarantine(fields: Record<string, unknown>, reason: BotReason, now: Date): Promise<FormAccepted>;
   /** The no-JavaScript answer page for an accepted submission. */
   acceptedPage(accepted: FormAccepted): AcceptedPage;
 }

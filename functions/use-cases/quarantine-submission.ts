@@ -1,9 +1,10 @@
 import { parisYear } from '../../shared/dates.ts';
 import type { FormAccepted, FormName } from '../../shared/forms.ts';
 import type { CounterRepository } from '../db/counter-repository.ts';
-import { type QuarantineReason, quarantineRetentionDays } from '../db/entities/quarantined-submission.ts';
+import { quarantineRetentionDays } from '../db/entities/quarantined-submission.ts';
 import { nationalNetwork } from '../db/entities/submission.ts';
 import type { QuarantineRepository } from '../db/quarantine-repository.ts';
+import type { BotReason } from '../domain/anti-bot.ts';
 import { communesOfPostcode } from '../domain/communes.ts';
 import { formatReference, nationalScope } from '../domain/reference.ts';
 import type { ReferenceData } from '../domain/submission-checks.ts';
@@ -41,7 +42,7 @@ export const quarantineSubmission = async (
   deps: QuarantineDeps,
   form: FormName,
   fields: Record<string, unknown>,
-  reason: QuarantineReason,
+  reason: BotReason,
   now: Date,
 ): Promise<FormAccepted> => {
   const postcode = findPostcode(fields);

@@ -1,5 +1,6 @@
 import type { FormName } from '../../../shared/forms.ts';
 import { tables } from '../../../shared/tables.ts';
+import type { BotReason } from '../../domain/anti-bot.ts';
 import { networkStatusKey } from './submission.ts';
 
 /**
@@ -8,14 +9,12 @@ import { networkStatusKey } from './submission.ts';
  * was given, never mailed, and it expires after 30 days. Listed per network through
  * byNetworkAndStatus, so staff can find it, count it, and release or delete it.
  */
-export type QuarantineReason = 'honeypot' | 'too-fast';
-
 export interface QuarantinedSubmission {
   reference: string;
   form: FormName;
   /** The network its postcode points to, or `national`. */
   network: string;
-  reason: QuarantineReason;
+  reason: BotReason;
   /** The fields exactly as posted (after the body was read as UTF-8 JSON or form data). */
   fields: Record<string, unknown>;
   receivedAt: string;
@@ -53,7 +52,7 @@ export const quarantineFromItem = (item: Record<string, unknown>): QuarantinedSu
   reference: item.reference as string,
   form: item.form as FormName,
   network: item.network as string,
-  reason: item.reason as QuarantineReason,
+  reason: item.reason as BotReason,
   fields: item.fields as Record<string, unknown>,
   receivedAt: item.receivedAt as string,
   expiresAt: new Date((item[tables.data.timeToLiveAttribute] as number) * 1000).toISOString(),
