@@ -54,6 +54,15 @@ describe('axe-core finds nothing to fix', () => {
     await expectNoViolations(page, 'catalogue sans JavaScript');
   });
 
+  it('on the application form telling that no network covers the postcode', async () => {
+    const page = await chromium.newPage({ bypassCSP: true });
+    await page.goto(`${cloud().urls.site}${forms.application.page}`);
+    await page.getByLabel('Code postal', { exact: true }).fill('75001');
+    await page.locator('#company-postcode-territoire .note').waitFor();
+
+    await expectNoViolations(page, 'candidature hors territoire');
+  });
+
   it('on the application form showing its errors', async () => {
     const page = await chromium.newPage({ bypassCSP: true });
     await page.goto(`${cloud().urls.site}${forms.application.page}`);
