@@ -54,6 +54,21 @@ describe('axe-core finds nothing to fix', () => {
     await expectNoViolations(page, 'catalogue sans JavaScript');
   });
 
+  it('on a phone with the menu open', async () => {
+    const page = await chromium.newPage({ bypassCSP: true });
+    await page.goto(`${cloud().urls.site}/`);
+    await page.getByRole('navigation', { name: 'Menu principal' }).locator('summary').click();
+
+    await expectNoViolations(page, 'menu ouvert sur téléphone');
+  });
+
+  it('on a wide screen, with the whole menu', async () => {
+    const page = await chromium.newPage({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    await page.goto(`${cloud().urls.site}/`);
+
+    await expectNoViolations(page, 'menu sur grand écran');
+  });
+
   it('on the application form telling that no network covers the postcode', async () => {
     const page = await chromium.newPage({ bypassCSP: true });
     await page.goto(`${cloud().urls.site}${forms.application.page}`);

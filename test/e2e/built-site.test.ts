@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { readSettingsFile } from '../../infra/config.ts';
@@ -126,6 +126,20 @@ describe('what no built page may carry', () => {
 
     // Then none is found
     expect(unfinished).toEqual([]);
+  });
+
+  it('links only icons the build has', () => {
+    const icons = new Set(
+      pages.flatMap(({ html }) =>
+        [...html.matchAll(/<link\s[^>]*rel="(?:icon|apple-touch-icon)"[^>]*>/g)].map(
+          ([tag]) => /\bhref="([^"]+)"/.exec(tag)?.[1] ?? '',
+        ),
+      ),
+    );
+
+    // The SVG for the browsers that take it, /favicon.ico for those that ask for it by name.
+    expect([...icons].sort()).toEqual(['/apple-touch-icon.png', '/favicon.ico', '/favicon.svg']);
+    for (const icon of icons) expect(existsSync(new URL(`.${icon}`, siteDist)), icon).toBe(true);
   });
 });
 
