@@ -1,11 +1,55 @@
 // @ts-check
+import { request } from 'node:http';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
+/** The local cloud of `npm start`, which listens on 127.0.0.1 only. */
+const localCloud = `http://127.0.0.1:${process.env.ALIZE_PORT ?? 4321}`;
+
+/** Sends one request on to the local cloud and its answer back, untouched. */
+const forwardToLocalCloud = (incoming, outgoing) => {
+  const upstream = request(
+    new URL(incoming.url ?? '/', localCloud),
+    { method: incoming.method, headers: incoming.headers },
+    (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    },
+  );
+  upstream.on('error', () => {
+    if (!outgoing.headersSent) outgoing.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+    outgoing.end(
+      `Le cloud local ne répond pas sur ${localCloud}\u00a0: lancez «\u00a0npm start\u00a0» à côté.`,
+    );
+  });
+  incoming.pipe(upstream);
+};
+
 /**
- * The public site: static pages only (S3 + CloudFront), no adapter, no UI framework.
- * Only the catalogue and the networks pages ship a script, which calls `/api/catalogue` on the same origin.
+ * `npm run dev:site` only: `/api/*` goes to the local cloud, as CloudFront sends it to the API, so
+ * the pages call the same origin either way. Vite's own `server.proxy` cannot do it: Astro puts its
+ * middlewares in front of Vite's, and its trailing-slash rule answers 404 to `/api/catalogue` first.
+ * So this one goes in front of Astro's, once Astro has placed them (a post hook, `enforce: 'post'`).
+ * @type {import('vite').Plugin}
  */
+const apiToLocalCloud = {
+  name: 'alize:api-to-local-cloud',
+  apply: 'serve',
+  enforce: 'post',
+  configureServer(server) {
+    return () => {
+      server.middlewares.stack.unshift({
+        route: '',
+        handle: (incoming, outgoing, next) => {
+          const path = (incoming.url ?? '/').split('?')[0];
+          if (path === '/api' || path.startsWith('/api/')) forwardToLocalCloud(incoming, outgoing);
+          else next();
+        },
+      });
+    };
+  },
+};
+
 export default defineConfig({
   // Placeholder public URL: the sitemap needs absolute addresses. Set the real domain before going live.
   site: 'https://alize.example.org',
@@ -21,8 +65,13 @@ export default defineConfig({
     // Content-Security-Policy (`script-src 'self'; style-src 'self'`) never needs 'unsafe-inline'.
     inlineStylesheets: 'never',
   },
-  // Keeps Astro from inlining small scripts into the page, for the same CSP reason.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // `npm run dev:site`: its own port, since `npm start` (the local cloud) serves the built site on 4321.
+  server: { port: 4322 },
+  vite: {
+    // Keeps Astro from inlining small scripts into the page, for the same CSP reason.
+    build: { assetsInlineLimit: 0 },
+    plugins: [apiToLocalCloud],
+  },
   devToolbar: { enabled: false },
   integrations: [sitemap()],
 });

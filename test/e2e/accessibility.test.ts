@@ -26,6 +26,58 @@ describe('axe-core finds nothing to fix', () => {
     await expectNoViolations(page, path);
   });
 
+  it('on the catalogue showing one network', async () => {
+    const page = await chromium.newPage({ bypassCSP: true });
+    await page.goto(`${cloud().urls.site}/catalogue/?reseau=indre`);
+    await page.locator('#catalogue-resultats .card').first().waitFor();
+
+    await expectNoViolations(page, 'catalogue d’un réseau');
+  });
+
+  it('on the catalogue telling that no network covers a postcode', async () => {
+    const page = await chromium.newPage({ bypassCSP: true });
+    await page.goto(`${cloud().urls.site}/catalogue/`);
+    await page.getByLabel('Code postal de votre entreprise').fill('75001');
+    await page.getByRole('button', { name: 'Afficher les compétences' }).click();
+    await page.locator('#territoire-message .note').waitFor();
+
+    await expectNoViolations(page, 'catalogue hors territoire');
+  });
+
+  it('on the catalogue as it shows without its script: everything, network by network', async () => {
+    // axe itself needs JavaScript: the page's own script is kept out instead.
+    const page = await chromium.newPage({ bypassCSP: true });
+    await page.route('**/_astro/*.js', (route) => route.abort());
+    await page.goto(`${cloud().urls.site}/catalogue/`);
+    await page.locator('#catalogue-complet .card').first().waitFor();
+
+    await expectNoViolations(page, 'catalogue sans JavaScript');
+  });
+
+  it('on a phone with the menu open', async () => {
+    const page = await chromium.newPage({ bypassCSP: true });
+    await page.goto(`${cloud().urls.site}/`);
+    await page.getByRole('navigation', { name: 'Menu principal' }).locator('summary').click();
+
+    await expectNoViolations(page, 'menu ouvert sur téléphone');
+  });
+
+  it('on a wide screen, with the whole menu', async () => {
+    const page = await chromium.newPage({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    await page.goto(`${cloud().urls.site}/`);
+
+    await expectNoViolations(page, 'menu sur grand écran');
+  });
+
+  it('on the application form telling that no network covers the postcode', async () => {
+    const page = await chromium.newPage({ bypassCSP: true });
+    await page.goto(`${cloud().urls.site}${forms.application.page}`);
+    await page.getByLabel('Code postal', { exact: true }).fill('75001');
+    await page.locator('#company-postcode-territoire .note').waitFor();
+
+    await expectNoViolations(page, 'candidature hors territoire');
+  });
+
   it('on the application form showing its errors', async () => {
     const page = await chromium.newPage({ bypassCSP: true });
     await page.goto(`${cloud().urls.site}${forms.application.page}`);

@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readSettingsFile } from '../../infra/config.ts';
+import { frenchMonth } from '../../shared/dates.ts';
 import { forms } from '../../shared/forms.ts';
+import { monthsFrom } from '../../site/src/lib/months.ts';
 import { consoleProblems, givenChromium, textOf, textsOf } from '../support/browser.ts';
 import {
   fillApplication,
@@ -118,6 +120,86 @@ describe('an SME applies without JavaScript', () => {
     ]);
     const answer = await textOf(page.locator('body'));
     expect(answer).toMatch(/ALZ-36-\d{4}-\d{4}/);
+  });
+});
+
+describe('the desired start month', () => {
+  /** Three months from now, as the select lists it: value `2027-03`, label « mars 2027 ». */
+  const chosen = () => {
+    const month = monthsFrom(new Date(), 4)[3];
+    if (!month) throw new Error('no month');
+    return month;
+  };
+  const monthSelect = (page: Page) => page.getByLabel('Mois de démarrage souhaité');
+
+  /** The acknowledgement the SME receives for this reference. */
+  const acknowledgement = async (reference: string) => {
+    const mails = await mailsAbout(cloud(), reference, 2);
+    const mail = mails.find((found) => found.destination.to.includes(sme.email));
+    return mail?.body.text ?? '';
+  };
+
+  it('is one list of months, the same in every browser, that starts with « Pas de date précise »', async () => {
+    const page = await chromium.newPage({ javaScript: false });
+    await openForm(page);
+
+    const options = await monthSelect(page).locator('option').all();
+    const values = await Promise.all(options.map((option) => option.getAttribute('value')));
+    const labels = await Promise.all(options.map(async (option) => (await option.textContent())?.trim()));
+    expect(labels[0]).toBe('Pas de date précise');
+    expect(values[0]).toBe('');
+    expect(values.length).toBeGreaterThan(12);
+    for (const [index, value] of values.slice(1).entries()) {
+      expect(value).toMatch(/^20\d{2}-(0[1-9]|1[0-2])$/);
+      expect(labels[index + 1]).toBe(frenchMonth(value ?? ''));
+    }
+    expect(await monthSelect(page).inputValue()).toBe('');
+  });
+
+  it('posts YYYY-MM without JavaScript, and the acknowledgement names the month', async () => {
+    const page = await chromium.newPage({ javaScript: false });
+    const month = chosen();
+    await openForm(page);
+
+    await fillApplication(page);
+    await monthSelect(page).selectOption({ label: month.label });
+    await pickCompetence(page, 'Alizé Indre', sme.competence);
+    await giveConsent(page);
+    const [posted] = await Promise.all([
+      page.waitForRequest(`**${forms.application.endpoint}`),
+      page.getByRole('button', { name: 'Envoyer ma demande' }).click(),
+    ]);
+
+    expect(new URLSearchParams(posted.postData() ?? '').get('project.desiredStart')).toBe(month.value);
+    await page.waitForURL(`**${forms.application.endpoint}`);
+    const reference = /ALZ-36-\d{4}-\d{4}/.exec(await textOf(page.locator('body')))?.[0] ?? '';
+    const text = await acknowledgement(reference);
+    expect(text).toContain('Démarrage souhaité');
+    expect(text).toContain(month.label);
+  });
+
+  it('posts the same with JavaScript', async () => {
+    const page = await chromium.newPage();
+    const month = chosen();
+    await openForm(page);
+
+    await fillApplication(page);
+    await monthSelect(page).selectOption({ label: month.label });
+    await pickCompetence(page, 'Alizé Indre', sme.competence);
+    await giveConsent(page);
+    await waitLikeAPerson(page);
+    const [posted] = await Promise.all([
+      page.waitForRequest(`**${forms.application.endpoint}`),
+      page.getByRole('button', { name: 'Envoyer ma demande' }).click(),
+    ]);
+
+    expect((posted.postDataJSON() as { project: { desiredStart?: string } }).project.desiredStart).toBe(
+      month.value,
+    );
+    const confirmation = page.locator('.confirmation');
+    await confirmation.waitFor();
+    const text = await acknowledgement(await textOf(confirmation.locator('[data-slot="reference"]')));
+    expect(text).toContain(month.label);
   });
 });
 
@@ -286,6 +368,63 @@ describe('the competences follow the territory', () => {
     expect(
       await page.getByRole('group', { name: 'Alizé Indre' }).getByLabel('Prévoir sa trésorerie').isChecked(),
     ).toBe(true);
+  });
+});
+
+describe('the application form follows the postcode as it is typed', () => {
+  const national = readSettingsFile().national.contact;
+  const visibleNetworks = (page: Page) => textsOf(page.locator('fieldset[data-network]:visible legend'));
+  const networkNames = readSettingsFile().networks.map((network) => network.name);
+  const note = (page: Page) => page.locator('#company-postcode-territoire');
+
+  it('typing 36000 shows only Indre’s competences and names the network under the postcode', async () => {
+    const page = await chromium.newPage();
+    await openForm(page);
+
+    await page.getByLabel('Code postal', { exact: true }).fill('36000');
+
+    expect(await visibleNetworks(page)).toEqual(['Alizé Indre']);
+    expect(await textOf(note(page))).toBe('Réseau de votre territoire\u00a0: Alizé Indre.');
+  });
+
+  it('typing 75001 tells at once that no network covers Paris, with the national coordination’s mail', async () => {
+    const page = await chromium.newPage();
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await openForm(page);
+
+    // When the SME types a Paris postcode, and nothing else
+    await page.getByLabel('Code postal', { exact: true }).fill('75001');
+
+    // Then, before anything is sent, the note under the postcode says so and gives an address
+    const text = await textOf(note(page));
+    expect(text).toContain(
+      'Aucun réseau Alizé présent sur ce site ne couvre encore votre département, Paris (75)',
+    );
+    expect(text).not.toContain('toutes les compétences restent affichées');
+    expect(await note(page).getByRole('link', { name: national.email }).getAttribute('href')).toBe(
+      `mailto:${national.email}`,
+    );
+    expect(await note(page).getAttribute('aria-live')).toBe('polite');
+    expect(await page.getByLabel('Code postal', { exact: true }).getAttribute('aria-describedby')).toContain(
+      'company-postcode-territoire',
+    );
+    expect(posts).toEqual([]);
+
+    // And a postcode of a network's territory replaces the message
+    await page.getByLabel('Code postal', { exact: true }).fill('18000');
+    expect(await textOf(note(page))).toBe('Réseau de votre territoire\u00a0: Alizé Cher.');
+  });
+
+  it('without JavaScript, keeps the competences grouped by network', async () => {
+    const page = await chromium.newPage({ javaScript: false });
+    await openForm(page);
+
+    await page.getByLabel('Code postal', { exact: true }).fill('36000');
+
+    expect(await visibleNetworks(page)).toEqual(networkNames);
   });
 });
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { readSettingsFile } from '../../infra/config.ts';
@@ -7,7 +7,7 @@ import { contactMessageSchema } from '../../shared/contact-message.ts';
 import { demoCatalogue } from '../../shared/demo-catalogue.ts';
 import { fieldId, forms } from '../../shared/forms.ts';
 import { partnerOfferSchema } from '../../shared/partner-offer.ts';
-import { siteDist } from '../support/sitemap.ts';
+import { builtPages, siteDist } from '../support/sitemap.ts';
 
 /**
  * The built HTML itself, without a browser: what the no-JavaScript forms depend on is decided at
@@ -96,7 +96,10 @@ describe('what the build reads', () => {
     const files = readdirSync(siteDist, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => readFileSync(`${entry.parentPath}/${entry.name}`, 'utf8'));
-    const staff = settings.networks.flatMap((network) => network.staffEmails);
+    const staff = [
+      ...settings.networks.flatMap((network) => network.staffEmails),
+      ...settings.national.staffEmails,
+    ];
 
     expect(files.length).toBeGreaterThan(10);
     for (const address of staff)
@@ -104,5 +107,68 @@ describe('what the build reads', () => {
         files.some((content) => content.includes(address)),
         address,
       ).toBe(false);
+  });
+});
+
+describe('what no built page may carry', () => {
+  const pages = builtPages();
+
+  it('has no placeholder left to fill: « [À compléter », class="todo"', () => {
+    // Given every HTML file of the build
+    expect(pages.length).toBeGreaterThan(10);
+
+    // When each is searched for the marks of unfinished text
+    const unfinished = pages.flatMap(({ file, html }) =>
+      [/\[À compléter/i, /class="[^"]*\btodo\b/, /à compléter/i].flatMap((mark) =>
+        mark.test(html) ? [`${file}: ${mark}`] : [],
+      ),
+    );
+
+    // Then none is found
+    expect(unfinished).toEqual([]);
+  });
+
+  it('links only icons the build has', () => {
+    const icons = new Set(
+      pages.flatMap(({ html }) =>
+        [...html.matchAll(/<link\s[^>]*rel="(?:icon|apple-touch-icon)"[^>]*>/g)].map(
+          ([tag]) => /\bhref="([^"]+)"/.exec(tag)?.[1] ?? '',
+        ),
+      ),
+    );
+
+    // The SVG for the browsers that take it, /favicon.ico for those that ask for it by name.
+    expect([...icons].sort()).toEqual(['/apple-touch-icon.png', '/favicon.ico', '/favicon.svg']);
+    for (const icon of icons) expect(existsSync(new URL(`.${icon}`, siteDist)), icon).toBe(true);
+  });
+});
+
+describe('the public contacts of the settings', () => {
+  const page = (path: string) => html(path);
+
+  it('give every network’s operator, address, phone and e-mail on /reseaux/ and /contact/', () => {
+    for (const path of ['/reseaux/', forms.contactMessage.page]) {
+      for (const network of settings.networks) {
+        const text = page(path);
+        expect(text, `${path} ${network.id}`).toContain(network.operator);
+        for (const line of network.contact.address) expect(text, `${path} ${line}`).toContain(line);
+        expect(text).toContain(network.contact.phone.replaceAll(' ', '\u00a0'));
+        expect(text).toContain(`href="mailto:${network.contact.email}"`);
+      }
+      expect(page(path)).toContain(`href="mailto:${settings.national.contact.email}"`);
+    }
+  });
+
+  it('name the publisher and the host in the legal notice', () => {
+    const notice = page('/mentions-legales/');
+    const { publisher, host } = settings.legal;
+    for (const person of [publisher, host]) {
+      for (const value of [person.name, person.legalForm, person.registration, ...person.address]) {
+        if (value) expect(notice, value).toContain(value);
+      }
+      expect(notice).toContain(person.phone.replaceAll(' ', '\u00a0'));
+      if (person.email) expect(notice).toContain(`href="mailto:${person.email}"`);
+    }
+    expect(notice).toContain(publisher.publicationDirector);
   });
 });

@@ -17,6 +17,7 @@ const paths = [...sitemapPaths(), missingPagePath];
 const informational = [
   '/',
   '/comment-ca-marche/',
+  '/reseaux/',
   '/mentions-legales/',
   '/donnees-personnelles/',
   '/accessibilite/',

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The built site, as the local front serves it. */
 export const siteDist = new URL('../../site/dist/', import.meta.url);
@@ -11,3 +13,21 @@ export const sitemapPaths = (): string[] => {
 
 /** A path no page has: the front answers the site's own 404 page. */
 export const missingPagePath = '/page-qui-n-existe-pas/';
+
+export interface BuiltPage {
+  /** The file under site/dist, e.g. `catalogue/index.html`. */
+  file: string;
+  html: string;
+}
+
+/** Every HTML file of the build, the sitemap's pages and the others (404) alike. */
+export const builtPages = (): BuiltPage[] => {
+  const root = fileURLToPath(siteDist);
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => {
+      const path = `${entry.parentPath}/${entry.name}`;
+      return { file: relative(root, path), html: readFileSync(path, 'utf8') };
+    })
+    .sort((a, b) => a.file.localeCompare(b.file));
+};

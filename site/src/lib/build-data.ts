@@ -1,21 +1,39 @@
 import * as z from 'zod/mini';
 import cdk from '../../../cdk.json' with { type: 'json' };
-import { parseSettings } from '../../../infra/config.ts';
+import { parseSettings, type Settings } from '../../../infra/config.ts';
 import { type Competence, competenceCategories, competenceSchema } from '../../../shared/catalogue.ts';
+import { type CategoryGroup, groupByCategory } from '../../../shared/catalogue-groups.ts';
 import { demoCatalogue } from '../../../shared/demo-catalogue.ts';
-import { type PublicNetwork, toPublicNetwork } from '../../../shared/networks.ts';
+import { frenchSpacing } from '../../../shared/french-spacing.ts';
+import {
+  type PublicNational,
+  type PublicNetwork,
+  toPublicNational,
+  toPublicNetwork,
+} from '../../../shared/networks.ts';
 
 /**
- * What the pages read AT BUILD TIME (Astro front matter, in Node), so that the forms work without
- * JavaScript: the networks of cdk.json — public fields only, never the staff mailboxes — and the
- * competence catalogue the application form lists as checkboxes.
+ * What the pages read AT BUILD TIME (Astro front matter, in Node), so that every page works without
+ * JavaScript: the networks and the national coordination of cdk.json — public fields only, never the
+ * staff mailboxes —, the legal notice, and the competence catalogue.
  *
  * The catalogue is the demo one unless `ALIZE_CATALOGUE_URL` names the JSON of `GET /api/catalogue`
  * of a deployment: a production build then lists the real competences, and fails rather than
  * silently ship demo data when that address does not answer.
  */
-export const publicNetworks = (): PublicNetwork[] =>
-  parseSettings(cdk.context.alize).networks.map(toPublicNetwork);
+let settings: Settings | undefined;
+const readSettings = (): Settings => {
+  settings ??= parseSettings(cdk.context.alize);
+  return settings;
+};
+
+export const publicNetworks = (): PublicNetwork[] => readSettings().networks.map(toPublicNetwork);
+
+/** Who answers people outside every network's territory. */
+export const publicNational = (): PublicNational => toPublicNational(readSettings().national);
+
+/** Publisher and host, as the legal notice names them. */
+export const legalNotice = (): Settings['legal'] => readSettings().legal;
 
 const competencesSchema = z.array(competenceSchema);
 
@@ -43,29 +61,29 @@ export const buildCatalogue = (): Promise<Competence[]> => {
 
 export interface CatalogueSection {
   network: PublicNetwork;
-  categories: { id: string; label: string; competences: Competence[] }[];
+  /** How many competences the network offers, all categories together. */
+  count: number;
+  categories: CategoryGroup[];
 }
 
-const byLabel = (a: Competence, b: Competence) => a.label.localeCompare(b.label, 'fr');
+/** The texts staff typed, with French spacing, as the browser shows the live catalogue too. */
+const asShown = (competence: Competence): Competence => ({
+  ...competence,
+  label: frenchSpacing(competence.label),
+  description: frenchSpacing(competence.description),
+  partners: competence.partners.map(frenchSpacing),
+});
 
 /**
  * Network by network (cdk.json's order), category by category (the site's order), then by label,
- * as the catalogue page lists them.
+ * as the catalogue page lists them; a network with no competence yet is left out.
  */
 export const catalogueByNetwork = async (): Promise<CatalogueSection[]> => {
-  const competences = await buildCatalogue();
+  const competences = (await buildCatalogue()).map(asShown);
   return publicNetworks()
-    .map((network) => ({
-      network,
-      categories: competenceCategories
-        .map((category) => ({
-          id: category.id,
-          label: category.label,
-          competences: competences
-            .filter((c) => c.network === network.id && c.category === category.id)
-            .sort(byLabel),
-        }))
-        .filter((category) => category.competences.length > 0),
-    }))
-    .filter((section) => section.categories.length > 0);
+    .map((network) => {
+      const own = competences.filter((c) => c.network === network.id);
+      return { network, count: own.length, categories: groupByCategory(competenceCategories, own) };
+    })
+    .filter((section) => section.count > 0);
 };

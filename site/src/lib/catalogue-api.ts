@@ -1,7 +1,7 @@
 import type { CatalogueResponse } from '../../../shared/catalogue.ts';
 
 /**
- * The browser's only call to the API: `GET /api/catalogue` on the same origin.
+ * The browser's only read from the API: `GET /api/catalogue[?network=id]` on the same origin.
  * A slow or broken answer ends in a `CatalogueUnavailableError`, which the pages turn into
  * a French message and a retry button.
  */
@@ -38,10 +38,12 @@ const isCatalogue = (body: unknown): body is CatalogueResponse =>
       isStringArray(c.partners),
   );
 
-export const fetchCatalogue = async (): Promise<CatalogueResponse> => {
+/** The whole catalogue, or one network's (`/api/catalogue?network=indre`). */
+export const fetchCatalogue = async (network?: string): Promise<CatalogueResponse> => {
+  const url = network ? `/api/catalogue?network=${encodeURIComponent(network)}` : '/api/catalogue';
   let response: Response;
   try {
-    response = await fetch('/api/catalogue', {
+    response = await fetch(url, {
       headers: { accept: 'application/json' },
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -1,9 +1,14 @@
+import { departementOfPostcode, networkOfPostcode } from '../../../../shared/postcodes.ts';
+import { departementLabel } from '../departements.ts';
 import type { EnhancedForm } from './enhance-form.ts';
 
 /**
  * The application form's competences (components/form/CompetencePicker.astro), made lighter:
- * - the postcode's département picks its network: only that network's competences stay shown
- *   (the others are hidden, not removed, and unticked, so they are never sent);
+ * - as soon as 5 digits are typed, the postcode's département picks its network: only that
+ *   network's competences stay shown (the others are hidden, not removed, and unticked, so they are
+ *   never sent), and the note below the postcode names the network;
+ * - a postcode no network covers is said at once, below the postcode, with the national
+ *   coordination's address: the server would refuse the application;
  * - `?competence=<id>`, as the catalogue links it, ticks that competence and shows its network;
  * - past the maximum, the schema's own message says so at once.
  */
@@ -16,15 +21,15 @@ interface NetworkGroup {
   element: HTMLFieldSetElement;
 }
 
-/** Overseas postcodes start with their three-digit département (971…976); Corsica's 2A/2B are not handled. */
-const departementOf = (postcode: string) => postcode.slice(0, postcode.startsWith('97') ? 3 : 2);
-
 export const setUpCompetencePicker = (
   group: HTMLFieldSetElement,
   postcode: HTMLInputElement,
+  /** The live note below the postcode. */
+  postcodeNote: HTMLElement,
   form: EnhancedForm | undefined,
 ) => {
   const territory = group.querySelector('.territory');
+  const outside = group.querySelector('template');
   const max = Number(group.dataset.max);
   const networks: NetworkGroup[] = [
     ...group.querySelectorAll<HTMLFieldSetElement>('fieldset[data-network]'),
@@ -38,6 +43,16 @@ export const setUpCompetencePicker = (
 
   const say = (text: string) => {
     if (territory) territory.textContent = text;
+  };
+
+  /** The national coordination's message for a département no network covers, with its mailto link. */
+  const outsideMessage = (departement: string): Element | undefined => {
+    const panel = (outside?.content.cloneNode(true) as DocumentFragment | undefined)?.firstElementChild;
+    if (!panel) return undefined;
+    for (const slot of panel.querySelectorAll('[data-slot="departement"]')) {
+      slot.textContent = departementLabel(departement);
+    }
+    return panel;
   };
 
   let tooMany = false;
@@ -73,23 +88,30 @@ export const setUpCompetencePicker = (
     if (value === '') {
       showOnly();
       say('');
+      postcodeNote.replaceChildren();
       return;
     }
-    const matching = networks.filter((network) => network.departements.includes(departementOf(value)));
-    const [only] = matching;
-    if (only && matching.length === 1) {
-      showOnly(only);
+    const network = networkOfPostcode(networks, value);
+    if (network) {
+      showOnly(network);
       say(
-        `Code postal ${value}\u00a0: voici les compétences du réseau ${only.name}, qui couvre votre département.`,
+        `Code postal ${value}\u00a0: voici les compétences du réseau ${network.name}, qui couvre votre département.`,
       );
-    } else {
-      showOnly();
-      say(
-        matching.length === 0
-          ? `Aucun des réseaux présents sur ce site ne couvre le code postal ${value}\u00a0: toutes les compétences restent affichées.`
-          : '',
+      postcodeNote.replaceChildren(
+        Object.assign(document.createElement('p'), {
+          className: 'hint',
+          textContent: `Réseau de votre territoire\u00a0: ${network.name}.`,
+        }),
       );
+      return;
     }
+    showOnly();
+    const departement = departementOfPostcode(value) ?? value;
+    say(
+      `Aucun réseau présent sur ce site ne couvre le code postal ${value}\u00a0: voyez le message sous le code postal.`,
+    );
+    const message = outsideMessage(departement);
+    postcodeNote.replaceChildren(...(message ? [message] : []));
   };
 
   const preselect = new URLSearchParams(window.location.search).get('competence');
