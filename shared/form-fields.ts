@@ -15,7 +15,7 @@ export type TextKind = 'line' | 'name' | 'paragraphs';
 const lineBreaks = /\r\n|[\r\n\u0085\u2028\u2029]/g;
 // C0 controls, DEL and C1 controls (line breaks included: a single line holds none).
 const controls = /\p{Cc}/u;
-const controlsButNewline = /[\0-\u0009\u000b-\u001f\u007f-\u009f]/;
+const controlsButNewline = /(?!\n)\p{Cc}/u;
 // Marks and overrides that reorder text on screen (the « Trojan source » trick), in any field.
 const directionControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const separators = /[\u2028\u2029]/;

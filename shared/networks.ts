@@ -40,7 +40,7 @@ export const networksSchema = z.array(networkSchema).check(
   // Both name the national coordination: in stored records, and as the sender of its mail.
   z.refine(
     (list) => list.every((n) => n.id !== 'national' && n.id !== nationalSenderLocalPart),
-    'Les identifiants « national » et « coordination » sont réservés à la coordination nationale.',
+    'Les identifiants «\u00a0national\u00a0» et «\u00a0coordination\u00a0» sont réservés à la coordination nationale.',
   ),
 );
 

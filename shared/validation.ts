@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 // The French locale alone: `z.locales` would pull in every language zod speaks.
 import fr from 'zod/v4/locales/fr.js';
+import { frenchSpacing } from './french-spacing.ts';
 
 /**
  * Zod's own messages in French, for the browser and the Lambda alike: any schema in shared/
@@ -18,13 +19,9 @@ export interface FieldError {
 }
 
 /**
- * A no-break space before « : ; ? ! » and inside guillemets, for the messages of zod's French locale,
- * which use plain spaces; the project's own messages are written that way already.
+ * Flattens zod issues into the `{ field, message }` list the API answers and the forms display.
+ * zod's French locale writes « : » after a plain space; the project's own messages need no help.
  */
-export const frenchSpacing = (text: string): string =>
-  text.replace(/[ \t]+([:;?!»])/g, '\u00a0$1').replace(/«[ \t]+/g, '«\u00a0');
-
-/** Flattens zod issues into the `{ field, message }` list the API answers and the forms display. */
 export const fieldErrors = (error: z.core.$ZodError): FieldError[] =>
   error.issues.map((issue) => ({
     field: issue.path.map(String).join('.') || '_',

@@ -45,8 +45,8 @@ header{border-bottom:4px solid #0b4f8a;padding:.75rem 0}
 nav ul{display:flex;flex-wrap:wrap;gap:0 1rem;list-style:none;margin:.5rem 0 0;padding:0}
 nav a{display:inline-block;padding:.3rem 0}
 summary{cursor:pointer;display:inline-block;margin-top:.5rem;padding:.3rem .75rem;border:1px solid #0b4f8a;border-radius:.375rem;color:#0b4f8a;font-weight:700}
-.menu-wide{display:none}
-@media (min-width:48rem){.menu-wide{display:block}.menu-narrow{display:none}}
+.menu-full{display:none}
+@media (min-width:48rem){.menu-full{display:block}.menu-compact{display:none}}
 main{display:block;padding:1.5rem 0 3rem}
 h1{font-size:1.6rem;line-height:1.25}
 .reference{font-size:1.25rem;font-weight:700;letter-spacing:.03em}
@@ -78,15 +78,15 @@ const page = (title: string, body: SafeHtml): string =>
 <div class="wrap">
 <a class="brand" href="/">${siteName}<span class="visually-hidden"> – accueil</span></a>
 <p class="tagline">${siteTagline}</p>
-<nav class="menu-wide" aria-label="Menu principal">
-${links(mainNav)}
-</nav>
-<details class="menu-narrow">
-<summary>Menu</summary>
 <nav aria-label="Menu principal">
+<details class="menu-compact">
+<summary>Menu</summary>
 ${links(mainNav)}
-</nav>
 </details>
+<div class="menu-full">
+${links(mainNav)}
+</div>
+</nav>
 </div>
 </header>
 <main id="contenu" tabindex="-1">

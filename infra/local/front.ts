@@ -91,7 +91,16 @@ export const startFront = async ({
 }: FrontOptions): Promise<Server> => {
   const hasSite = existsSync(join(siteDir, 'index.html'));
   const notFoundPage = join(siteDir, '404.html');
-  const serveSite = hasSite ? sirv(siteDir, { etag: true, dotfiles: false }) : undefined;
+  const serveSite = hasSite
+    ? sirv(siteDir, {
+        etag: true,
+        dotfiles: false,
+        // sirv knows no type for .ico; S3 (through BucketDeployment) serves it as an icon.
+        setHeaders: (response, pathname) => {
+          if (pathname.endsWith('.ico')) response.setHeader('content-type', 'image/x-icon');
+        },
+      })
+    : undefined;
 
   const server = createServer((request, response) => {
     // As CloudFront's response-headers policy does, on every answer.

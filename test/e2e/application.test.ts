@@ -273,7 +273,9 @@ describe('errors shown before anything is sent', () => {
     const siret = page.getByLabel('Numéro SIRET');
     await expect.poll(() => siret.getAttribute('aria-invalid')).toBe('true');
     const error = page.locator('#company-siret-erreur');
-    expect(await textOf(error)).toBe('Erreur\u00a0: Ce numéro SIRET n’existe pas\u00a0: vérifiez les chiffres.');
+    expect(await textOf(error)).toBe(
+      'Erreur\u00a0: Ce numéro SIRET n’existe pas\u00a0: vérifiez les chiffres.',
+    );
     expect((await siret.getAttribute('aria-describedby'))?.split(' ')).toEqual([
       'company-siret-aide',
       'company-siret-erreur',

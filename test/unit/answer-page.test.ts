@@ -50,7 +50,7 @@ describe('the answer page of a form posted without JavaScript', () => {
     expect(page).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
     for (const item of [...mainNav, ...footerNav])
       expect(page).toContain(`<a href="${item.href}">${item.label}</a>`);
-    expect(page).toMatch(/<details class="menu-narrow">\n<summary>Menu<\/summary>/);
+    expect(page).toMatch(/<details class="menu-compact">\n<summary>Menu<\/summary>/);
     expect(page).toContain(footerText);
     expect(page.indexOf('<main')).toBeGreaterThan(page.indexOf('</header>'));
     expect(page.indexOf('<footer>')).toBeGreaterThan(page.indexOf('</main>'));
