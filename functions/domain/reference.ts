@@ -10,6 +10,13 @@ export const referencePrefixes = {
 
 export type ReferenceKind = keyof typeof referencePrefixes;
 
+/** The sequence each kind is numbered from, whether the submission is recorded or held in quarantine. */
+export const sequenceOf: Record<ReferenceKind, string> = {
+  application: 'application',
+  partnerOffer: 'partner-offer',
+  contactMessage: 'contact-message',
+};
+
 export const nationalScope = 'FR';
 
 /** Four digits at least, so references sort and read alike; a 10 000th one simply gets five. */

@@ -3,7 +3,7 @@ import { parisYear } from '../../shared/dates.ts';
 import type { FieldError } from '../../shared/validation.ts';
 import type { CounterRepository } from '../db/counter-repository.ts';
 import type { SubmissionRepository } from '../db/submission-repository.ts';
-import { formatReference, type ReferenceKind } from '../domain/reference.ts';
+import { formatReference, type ReferenceKind, sequenceOf } from '../domain/reference.ts';
 import { type Location, locateCompany, type ReferenceData } from '../domain/submission-checks.ts';
 import { wellFormed } from './form-input.ts';
 
@@ -43,14 +43,14 @@ export interface CommunePlace {
 /** Numbers and stores a submission whose every rule has passed; answers its reference and time. */
 export const storeCompanySubmission = async <T>(
   deps: { counters: CounterRepository; submissions: SubmissionRepository<T> },
-  kind: { counter: string; reference: ReferenceKind },
+  kind: ReferenceKind,
   { commune, network }: Location,
   now: Date,
   data: (place: CommunePlace, createdAt: string) => T,
 ) => {
   const year = parisYear(now);
-  const sequence = await deps.counters.next(kind.counter, commune.departement, year);
-  const reference = formatReference(kind.reference, commune.departement, year, sequence);
+  const sequence = await deps.counters.next(sequenceOf[kind], commune.departement, year);
+  const reference = formatReference(kind, commune.departement, year, sequence);
   const createdAt = now.toISOString();
   const place = { communeCode: commune.code, communeName: commune.name, departement: commune.departement };
   await deps.submissions.create(

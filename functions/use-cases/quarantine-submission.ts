@@ -6,7 +6,7 @@ import { nationalNetwork } from '../db/entities/submission.ts';
 import type { QuarantineRepository } from '../db/quarantine-repository.ts';
 import type { BotReason } from '../domain/anti-bot.ts';
 import { communesOfPostcode } from '../domain/communes.ts';
-import { formatReference, nationalScope } from '../domain/reference.ts';
+import { formatReference, nationalScope, sequenceOf } from '../domain/reference.ts';
 import type { ReferenceData } from '../domain/submission-checks.ts';
 import { networkForDepartement } from '../domain/territory.ts';
 
@@ -15,13 +15,6 @@ export interface QuarantineDeps {
   counters: CounterRepository;
   quarantine: QuarantineRepository;
 }
-
-/** The sequence each form numbers its references from, real or held back. */
-const counterOf: Record<FormName, string> = {
-  application: 'application',
-  partnerOffer: 'partner-offer',
-  contactMessage: 'contact-message',
-};
 
 const findPostcode = (raw: Record<string, unknown>): string | undefined => {
   const nested = raw.company;
@@ -52,7 +45,7 @@ export const quarantineSubmission = async (
   const routed = departement ? networkForDepartement(deps.reference.networks, departement) : undefined;
   const scope = departement ?? nationalScope;
   const year = parisYear(now);
-  const sequence = await deps.counters.next(counterOf[form], scope, year);
+  const sequence = await deps.counters.next(sequenceOf[form], scope, year);
   const reference = formatReference(form, scope, year, sequence);
   await deps.quarantine.hold({
     reference,

@@ -1,6 +1,7 @@
 import { type Correspondent, mailSender } from '../../shared/networks.ts';
 import { nationalNetwork } from '../db/entities/submission.ts';
 import type { OutgoingMail } from '../email/outgoing-mail.ts';
+import type { RenderedMail } from '../email/templates/html.ts';
 import { type DeliverOutboxDeps, deliverNow } from './deliver-outbox.ts';
 
 export type SubmissionMailDeps = DeliverOutboxDeps;
@@ -34,8 +35,6 @@ const queueAndSend = async (
   }
   return report;
 };
-
-type RenderedMail = Pick<OutgoingMail, 'subject' | 'html' | 'text'>;
 
 /**
  * The two mails every form sends, both from the network that handles the submission: the

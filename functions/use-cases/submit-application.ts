@@ -62,7 +62,7 @@ export const submitApplication = async (
   const [{ reference, createdAt }, quarantined] = await Promise.all([
     storeCompanySubmission(
       { counters: deps.counters, submissions: deps.applications },
-      { counter: 'application', reference: 'application' },
+      'application',
       location,
       now,
       (place, consentedAt) => ({

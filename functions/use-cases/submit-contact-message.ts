@@ -8,7 +8,7 @@ import type { ContactMessageData } from '../db/entities/contact-message.ts';
 import { nationalNetwork } from '../db/entities/submission.ts';
 import type { QuarantineRepository } from '../db/quarantine-repository.ts';
 import type { SubmissionRepository } from '../db/submission-repository.ts';
-import { formatReference, nationalScope } from '../domain/reference.ts';
+import { formatReference, nationalScope, sequenceOf } from '../domain/reference.ts';
 import { type ContactRoute, type ReferenceData, routeContactMessage } from '../domain/submission-checks.ts';
 import {
   type ContactMessageMailModel,
@@ -59,7 +59,7 @@ export const submitContactMessage = async (
 
   const scope = route.departement ?? nationalScope;
   const year = parisYear(now);
-  const sequence = await deps.counters.next('contact-message', scope, year);
+  const sequence = await deps.counters.next(sequenceOf.contactMessage, scope, year);
   const reference = formatReference('contactMessage', scope, year, sequence);
   const createdAt = now.toISOString();
   const owner = target?.id ?? nationalNetwork;

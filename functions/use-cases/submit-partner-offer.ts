@@ -44,7 +44,7 @@ export const submitPartnerOffer = async (
   const [{ reference, createdAt }, quarantined] = await Promise.all([
     storeCompanySubmission(
       { counters: deps.counters, submissions: deps.partnerOffers },
-      { counter: 'partner-offer', reference: 'partnerOffer' },
+      'partnerOffer',
       location,
       now,
       (place, consentedAt) => ({ company: { ...companyInput, ...place }, contact, offer, consentedAt }),
