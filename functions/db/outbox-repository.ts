@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../../shared/tables.ts';
-import type { OutgoingMail } from '../email/outgoing-mail.ts';
+import type { OutgoingMail } from '../domain/outbox/outgoing-mail.ts';
 import type { DocumentClient } from './client.ts';
 import {
   type OutboxMessage,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { RateWindow } from '../domain/rate-limit.ts';
+import type { RateWindow } from '../domain/public-forms/rate-limit.ts';
 import type { DocumentClient } from './client.ts';
 import { addressSaltKeys } from './entities/address-salt.ts';
 import { rateLimitKeys } from './entities/rate-limit-window.ts';

@@ -1,5 +1,5 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { type OutgoingMail, outgoingMailSchema, type Sender } from './outgoing-mail.ts';
+import { type OutgoingMail, outgoingMailSchema, type Sender } from '../domain/outbox/outgoing-mail.ts';
 
 export interface Mailer {
   send(mail: OutgoingMail): Promise<{ messageId: string }>;

@@ -1,6 +1,6 @@
 import { methodsForPath } from '../../shared/routes.ts';
-import { HttpError } from '../lib/http-errors.ts';
-import { httpHandler } from '../lib/middy.ts';
+import { HttpError } from '../http/errors.ts';
+import { httpHandler } from '../http/middy.ts';
 
 /**
  * The API's `$default` route: a path we serve with another method answers 405 with `Allow`,

@@ -1,20 +1,9 @@
 import { catalogueQuerySchema } from '../../shared/catalogue.ts';
 import '../../shared/validation.ts';
-import { documentClient } from '../db/client.ts';
-import { competenceRepository } from '../db/competence-repository.ts';
-import { config } from '../lib/config.ts';
-import { jsonResponse } from '../lib/http-errors.ts';
-import { httpHandler } from '../lib/middy.ts';
-import { once } from '../lib/once.ts';
-import { readCatalogue } from '../use-cases/read-catalogue.ts';
-
-const deps = once(() => {
-  const settings = config();
-  return {
-    networks: settings.networks,
-    competences: competenceRepository(documentClient(), settings.dataTableName),
-  };
-});
+import { jsonResponse } from '../http/errors.ts';
+import { httpHandler } from '../http/middy.ts';
+import { readCatalogue } from '../use-cases/catalogue/read-catalogue.ts';
+import { catalogueDependencies as deps } from '../wiring/catalogue.ts';
 
 /** GET /api/catalogue[?network=id] — the competences partner companies offer, for one network or all. */
 export const handler = httpHandler(async (event) => {

@@ -7,7 +7,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { bundledNetworksExpression } from '../../functions/lib/config.ts';
+import { bundledNetworksExpression } from '../../functions/runtime/config.ts';
 import { functionDefaults } from '../../shared/function-defaults.ts';
 import type { TableAccess, TableDefinition, TableName } from '../../shared/tables.ts';
 import { retentionDays } from './log-retention.ts';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createDocumentClient } from '../../functions/db/client.ts';
 import { competenceRepository } from '../../functions/db/competence-repository.ts';
-import { functionEnvironment } from '../../functions/lib/config.ts';
+import { functionEnvironment } from '../../functions/runtime/config.ts';
 import { demoCatalogue } from '../../shared/demo-catalogue.ts';
 import { type TableDefinition, tables } from '../../shared/tables.ts';
 import { readSettingsFile, type Settings } from '../config.ts';

@@ -8,7 +8,7 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { functionEnvironment } from '../../functions/lib/config.ts';
+import { functionEnvironment } from '../../functions/runtime/config.ts';
 import { senderAddress } from '../../shared/networks.ts';
 import { fallbackRoute, routes } from '../../shared/routes.ts';
 import { schedules } from '../../shared/schedules.ts';

@@ -3,8 +3,8 @@ import {
   applicationAcceptedPage,
   contactAcceptedPage,
   partnerOfferAcceptedPage,
-} from '../../functions/http-pages/accepted-pages.ts';
-import { type AnswerPageModel, renderAnswerPage } from '../../functions/http-pages/answer-page.ts';
+} from '../../functions/http/pages/accepted-pages.ts';
+import { type AnswerPageModel, renderAnswerPage } from '../../functions/http/pages/answer-page.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { axeViolations, formatViolations } from '../support/axe.ts';
 import { givenChromium } from '../support/browser.ts';

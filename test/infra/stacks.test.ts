@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { functionEnvironment } from '../../functions/lib/config.ts';
+import { functionEnvironment } from '../../functions/runtime/config.ts';
 import {
   edgeSecretHeader,
   fallbackRoute,

@@ -1,9 +1,9 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addMinutes, retryDelaysMinutes } from '../../functions/domain/outbox.ts';
+import { addMinutes, retryDelaysMinutes } from '../../functions/domain/outbox/delivery-policy.ts';
 import { sesMailer } from '../../functions/email/mailer.ts';
-import { config } from '../../functions/lib/config.ts';
-import { deliverOutbox } from '../../functions/use-cases/deliver-outbox.ts';
+import { config } from '../../functions/runtime/config.ts';
+import { deliverOutbox } from '../../functions/use-cases/outbox/deliver-outbox.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { poster, storedData, validApplication } from '../support/form-posts.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';

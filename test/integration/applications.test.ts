@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { referencePattern } from '../../functions/domain/reference.ts';
+import { referencePattern } from '../../functions/domain/public-forms/reference.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import type { ApplicationInput } from '../../shared/application.ts';
 import { poster, storedData, urlEncoded, validApplication, withField, year } from '../support/form-posts.ts';

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addressSaltKeys } from '../../functions/db/entities/address-salt.ts';
 import { rateLimitKeys } from '../../functions/db/entities/rate-limit-window.ts';
-import { hourWindow, saltDay } from '../../functions/domain/rate-limit.ts';
+import { hourWindow, saltDay } from '../../functions/domain/public-forms/rate-limit.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import {
   poster,

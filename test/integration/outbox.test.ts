@@ -2,10 +2,10 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client.ts';
 import { outboxRepository } from '../../functions/db/outbox-repository.ts';
-import { addMinutes, retryDelaysMinutes } from '../../functions/domain/outbox.ts';
+import { addMinutes, retryDelaysMinutes } from '../../functions/domain/outbox/delivery-policy.ts';
 import { sesMailer } from '../../functions/email/mailer.ts';
-import { config } from '../../functions/lib/config.ts';
-import { deliverNow, deliverOutbox } from '../../functions/use-cases/deliver-outbox.ts';
+import { config } from '../../functions/runtime/config.ts';
+import { deliverNow, deliverOutbox } from '../../functions/use-cases/outbox/deliver-outbox.ts';
 import { localDynamoDbClient } from '../../infra/local/emulators.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
 

@@ -10,7 +10,7 @@ import { partnerOfferKeys } from '../../functions/db/entities/partner-offer.ts';
 import { outboxRepository } from '../../functions/db/outbox-repository.ts';
 import { quarantineRepository } from '../../functions/db/quarantine-repository.ts';
 import { submissionRepository } from '../../functions/db/submission-repository.ts';
-import { config } from '../../functions/lib/config.ts';
+import { config } from '../../functions/runtime/config.ts';
 import type { LocalCloud } from '../../infra/local/cloud.ts';
 import { localDynamoDbClient } from '../../infra/local/emulators.ts';
 import type { ApplicationInput } from '../../shared/application.ts';

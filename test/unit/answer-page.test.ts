@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applicationAcceptedPage } from '../../functions/http-pages/accepted-pages.ts';
-import { renderAnswerPage } from '../../functions/http-pages/answer-page.ts';
-import { answerFormat } from '../../functions/lib/form-request.ts';
-import type { HttpEvent } from '../../functions/lib/middy.ts';
+import { answerFormat } from '../../functions/http/form-request.ts';
+import type { HttpEvent } from '../../functions/http/middy.ts';
+import { applicationAcceptedPage } from '../../functions/http/pages/accepted-pages.ts';
+import { renderAnswerPage } from '../../functions/http/pages/answer-page.ts';
 import type { Network } from '../../shared/networks.ts';
 import { footerNav, footerText, mainNav } from '../../shared/site.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { botVerdict } from '../../functions/domain/anti-bot.ts';
+import { botVerdict } from '../../functions/domain/public-forms/anti-bot.ts';
 
 const now = new Date('2026-07-01T10:00:00Z');
 const secondsAgo = (seconds: number) => now.getTime() - seconds * 1000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleCatalogue } from '../../functions/domain/catalogue.ts';
+import { assembleCatalogue } from '../../functions/domain/catalogue/catalogue.ts';
 import type { Competence } from '../../shared/catalogue.ts';
 import type { Network } from '../../shared/networks.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress } from '../../functions/lib/form-request.ts';
-import type { HttpEvent } from '../../functions/lib/middy.ts';
+import { clientAddress } from '../../functions/http/form-request.ts';
+import type { HttpEvent } from '../../functions/http/middy.ts';
 import { edgeSecretHeader } from '../../shared/routes.ts';
 
 const secret = 'the-deployment-secret';

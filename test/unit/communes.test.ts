@@ -5,7 +5,7 @@ import {
   departementOf,
   findCommune,
   normaliseCommuneName,
-} from '../../functions/domain/communes.ts';
+} from '../../functions/domain/public-forms/communes.ts';
 import { communesTable, formerCommunesTable } from '../../functions/reference-data/communes.ts';
 
 const index = buildCommuneIndex({ communes: communesTable, formerCommunes: formerCommunesTable });

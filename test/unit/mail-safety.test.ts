@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outgoingMailSchema } from '../../functions/email/outgoing-mail.ts';
+import { outgoingMailSchema } from '../../functions/domain/outbox/outgoing-mail.ts';
 import { renderDeliveryFailed } from '../../functions/email/templates/delivery-failed.ts';
 import { html } from '../../functions/email/templates/html.ts';
 

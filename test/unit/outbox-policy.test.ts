@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, retryDelaysMinutes } from '../../functions/domain/outbox.ts';
+import { afterFailure, retryDelaysMinutes } from '../../functions/domain/outbox/delivery-policy.ts';
 
 describe('when a mail is tried again', () => {
   const now = new Date('2026-11-26T10:00:00Z');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildNafIndex } from '../../functions/domain/naf.ts';
+import { buildNafIndex } from '../../functions/domain/public-forms/naf.ts';
 import { renderReferenceData } from '../../functions/reference-data/generate.ts';
 import { nafTable } from '../../functions/reference-data/naf.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReference, referencePattern } from '../../functions/domain/reference.ts';
+import { formatReference, referencePattern } from '../../functions/domain/public-forms/reference.ts';
 import { parisYear } from '../../shared/dates.ts';
 
 describe('a reference', () => {

@@ -26,8 +26,8 @@ import {
   applicationAcceptedPage,
   contactAcceptedPage,
   partnerOfferAcceptedPage,
-} from '../../functions/http-pages/accepted-pages.ts';
-import { renderAnswerPage } from '../../functions/http-pages/answer-page.ts';
+} from '../../functions/http/pages/accepted-pages.ts';
+import { renderAnswerPage } from '../../functions/http/pages/answer-page.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { applicationSchema } from '../../shared/application.ts';
 import { contactMessageSchema } from '../../shared/contact-message.ts';

@@ -1,4 +1,4 @@
-import type { OutgoingMail } from '../../email/outgoing-mail.ts';
+import type { OutgoingMail } from '../../domain/outbox/outgoing-mail.ts';
 
 /**
  * A mail waiting to be sent, or the record of one that was. Only pending messages carry

@@ -1,6 +1,6 @@
 import type { FormName } from '../../../shared/forms.ts';
 import { tables } from '../../../shared/tables.ts';
-import type { BotReason } from '../../domain/anti-bot.ts';
+import type { BotReason } from '../../domain/public-forms/anti-bot.ts';
 import { networkStatusKey } from './submission.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { parisDateTime } from '../../../shared/dates.ts';
 import type { Signatory } from '../../../shared/networks.ts';
-import { applicationNextSteps } from '../../lib/next-steps.ts';
+import { applicationNextSteps } from '../../domain/public-forms/next-steps.ts';
 import { composeMail, html } from './html.ts';
 import {
   acknowledgementClosing,

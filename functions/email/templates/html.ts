@@ -1,9 +1,9 @@
+import { readableNumber } from '../../../shared/french.ts';
+import { html, type SafeHtml } from '../../../shared/html.ts';
 import type { Signatory } from '../../../shared/networks.ts';
-import { readableNumber } from '../../lib/french.ts';
-import { html, type SafeHtml } from '../../lib/html.ts';
 
 // The escaping template lives in functions/lib/html.ts, shared with the answer pages.
-export { escapeHtml, html, SafeHtml } from '../../lib/html.ts';
+export { escapeHtml, html, SafeHtml } from '../../../shared/html.ts';
 
 export interface RenderedMail {
   subject: string;

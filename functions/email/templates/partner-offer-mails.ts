@@ -1,7 +1,7 @@
 import { competenceCategories } from '../../../shared/catalogue.ts';
 import { parisDateTime } from '../../../shared/dates.ts';
 import type { Signatory } from '../../../shared/networks.ts';
-import { partnerOfferNextSteps } from '../../lib/next-steps.ts';
+import { partnerOfferNextSteps } from '../../domain/public-forms/next-steps.ts';
 import { composeMail, html } from './html.ts';
 import {
   acknowledgementClosing,

@@ -1,9 +1,14 @@
-import { correspondentOf, mailSender, type National, type Network } from '../../shared/networks.ts';
-import type { OutboxMessage } from '../db/entities/outbox-message.ts';
-import type { OutboxRepository } from '../db/outbox-repository.ts';
-import { addMinutes, afterFailure, claimMinutes, sentRetentionDays } from '../domain/outbox.ts';
-import type { Mailer } from '../email/mailer.ts';
-import { renderDeliveryFailed } from '../email/templates/delivery-failed.ts';
+import { correspondentOf, mailSender, type National, type Network } from '../../../shared/networks.ts';
+import type { OutboxMessage } from '../../db/entities/outbox-message.ts';
+import type { OutboxRepository } from '../../db/outbox-repository.ts';
+import {
+  addMinutes,
+  afterFailure,
+  claimMinutes,
+  sentRetentionDays,
+} from '../../domain/outbox/delivery-policy.ts';
+import type { Mailer } from '../../email/mailer.ts';
+import { renderDeliveryFailed } from '../../email/templates/delivery-failed.ts';
 
 export interface DeliverOutboxDeps {
   outbox: OutboxRepository;

@@ -1,6 +1,6 @@
-import { followUpWorkingDays } from '../../shared/forms.ts';
-import { missionsClaim } from '../../shared/site.ts';
-import { ofName } from './french.ts';
+import { followUpWorkingDays } from '../../../shared/forms.ts';
+import { ofName } from '../../../shared/french.ts';
+import { missionsClaim } from '../../../shared/site.ts';
 
 /** What an SME is told happens after its application, in the acknowledgement mail and on the answer page alike. */
 export const applicationNextSteps = (networkName: string): string[] => [

@@ -1,14 +1,14 @@
-import { parisYear } from '../../shared/dates.ts';
-import type { FormAccepted, FormName } from '../../shared/forms.ts';
-import type { CounterRepository } from '../db/counter-repository.ts';
-import { quarantineRetentionDays } from '../db/entities/quarantined-submission.ts';
-import { nationalNetwork } from '../db/entities/submission.ts';
-import type { QuarantineRepository } from '../db/quarantine-repository.ts';
-import type { BotReason } from '../domain/anti-bot.ts';
-import { communesOfPostcode } from '../domain/communes.ts';
-import { formatReference, nationalScope, sequenceOf } from '../domain/reference.ts';
-import type { ReferenceData } from '../domain/submission-checks.ts';
-import { networkForDepartement } from '../domain/territory.ts';
+import { parisYear } from '../../../shared/dates.ts';
+import type { FormAccepted, FormName } from '../../../shared/forms.ts';
+import type { CounterRepository } from '../../db/counter-repository.ts';
+import { quarantineRetentionDays } from '../../db/entities/quarantined-submission.ts';
+import { nationalNetwork } from '../../db/entities/submission.ts';
+import type { QuarantineRepository } from '../../db/quarantine-repository.ts';
+import type { BotReason } from '../../domain/public-forms/anti-bot.ts';
+import { communesOfPostcode } from '../../domain/public-forms/communes.ts';
+import { formatReference, nationalScope, sequenceOf } from '../../domain/public-forms/reference.ts';
+import type { ReferenceData } from '../../domain/public-forms/submission-checks.ts';
+import { networkForDepartement } from '../../domain/public-forms/territory.ts';
 
 export interface QuarantineDeps {
   reference: Pick<ReferenceData, 'communes' | 'networks'>;

@@ -1,7 +1,7 @@
-import type { RateLimitRepository } from '../db/rate-limit-repository.ts';
-import { clientKey } from '../domain/client-key.ts';
-import { TooManySubmissionsError } from '../domain/errors.ts';
-import { hourWindow, retryAfterSeconds, saltDay } from '../domain/rate-limit.ts';
+import type { RateLimitRepository } from '../../db/rate-limit-repository.ts';
+import { TooManySubmissionsError } from '../../domain/errors.ts';
+import { clientKey } from '../../domain/public-forms/client-key.ts';
+import { hourWindow, retryAfterSeconds, saltDay } from '../../domain/public-forms/rate-limit.ts';
 
 export interface LimitSubmissionsDeps {
   rateLimits: RateLimitRepository;

@@ -1,8 +1,8 @@
-import { type Correspondent, mailSender } from '../../shared/networks.ts';
-import { nationalNetwork } from '../db/entities/submission.ts';
-import type { OutgoingMail } from '../email/outgoing-mail.ts';
-import type { RenderedMail } from '../email/templates/html.ts';
-import { type DeliverOutboxDeps, deliverNow } from './deliver-outbox.ts';
+import { type Correspondent, mailSender } from '../../../shared/networks.ts';
+import { nationalNetwork } from '../../db/entities/submission.ts';
+import type { OutgoingMail } from '../../domain/outbox/outgoing-mail.ts';
+import type { RenderedMail } from '../../email/templates/html.ts';
+import { type DeliverOutboxDeps, deliverNow } from '../outbox/deliver-outbox.ts';
 
 export type SubmissionMailDeps = DeliverOutboxDeps;
 

@@ -1,8 +1,8 @@
-import type { CatalogueResponse } from '../../shared/catalogue.ts';
-import type { Network } from '../../shared/networks.ts';
-import type { CompetenceRepository } from '../db/competence-repository.ts';
-import { assembleCatalogue } from '../domain/catalogue.ts';
-import { UnknownNetworkError } from '../domain/errors.ts';
+import type { CatalogueResponse } from '../../../shared/catalogue.ts';
+import type { Network } from '../../../shared/networks.ts';
+import type { CompetenceRepository } from '../../db/competence-repository.ts';
+import { assembleCatalogue } from '../../domain/catalogue/catalogue.ts';
+import { UnknownNetworkError } from '../../domain/errors.ts';
 
 export interface ReadCatalogueDeps {
   networks: Network[];

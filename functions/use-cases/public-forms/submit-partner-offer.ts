@@ -1,16 +1,16 @@
-import type { FormAccepted } from '../../shared/forms.ts';
-import { partnerOfferSchema } from '../../shared/partner-offer.ts';
-import { type FieldError, fieldErrors } from '../../shared/validation.ts';
-import type { CounterRepository } from '../db/counter-repository.ts';
-import type { PartnerOfferData } from '../db/entities/partner-offer.ts';
-import type { QuarantineRepository } from '../db/quarantine-repository.ts';
-import type { SubmissionRepository } from '../db/submission-repository.ts';
-import type { ReferenceData } from '../domain/submission-checks.ts';
+import type { FormAccepted } from '../../../shared/forms.ts';
+import { partnerOfferSchema } from '../../../shared/partner-offer.ts';
+import { type FieldError, fieldErrors } from '../../../shared/validation.ts';
+import type { CounterRepository } from '../../db/counter-repository.ts';
+import type { PartnerOfferData } from '../../db/entities/partner-offer.ts';
+import type { QuarantineRepository } from '../../db/quarantine-repository.ts';
+import type { SubmissionRepository } from '../../db/submission-repository.ts';
+import type { ReferenceData } from '../../domain/public-forms/submission-checks.ts';
 import {
   type PartnerOfferMailModel,
   renderPartnerOfferAcknowledgement,
   renderPartnerOfferNotification,
-} from '../email/templates/partner-offer-mails.ts';
+} from '../../email/templates/partner-offer-mails.ts';
 import { locateCompanyInput, storeCompanySubmission } from './company-submission.ts';
 import { rejectIfAny } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';

@@ -1,6 +1,6 @@
-import { type FormAccepted, followUpWorkingDays } from '../../shared/forms.ts';
-import type { Network } from '../../shared/networks.ts';
-import { applicationNextSteps, partnerOfferNextSteps } from '../lib/next-steps.ts';
+import { type FormAccepted, followUpWorkingDays } from '../../../shared/forms.ts';
+import type { Network } from '../../../shared/networks.ts';
+import { applicationNextSteps, partnerOfferNextSteps } from '../../domain/public-forms/next-steps.ts';
 import type { AcceptedPage } from './answer-page.ts';
 
 /** What each form's answer page says once the submission is recorded (the no-JavaScript path). */

@@ -1,7 +1,7 @@
-import type { ApiError } from '../../shared/api-errors.ts';
-import { fieldId } from '../../shared/forms.ts';
-import { footerNav, footerText, mainNav, type NavItem, siteName, siteTagline } from '../../shared/site.ts';
-import { html, SafeHtml } from '../lib/html.ts';
+import type { ApiError } from '../../../shared/api-errors.ts';
+import { fieldId } from '../../../shared/forms.ts';
+import { html, SafeHtml } from '../../../shared/html.ts';
+import { footerNav, footerText, mainNav, type NavItem, siteName, siteTagline } from '../../../shared/site.ts';
 
 /**
  * The page a browser without JavaScript gets after posting a form: the same outcome as the JSON

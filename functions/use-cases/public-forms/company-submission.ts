@@ -1,10 +1,14 @@
 import type * as z from 'zod/mini';
-import { parisYear } from '../../shared/dates.ts';
-import type { FieldError } from '../../shared/validation.ts';
-import type { CounterRepository } from '../db/counter-repository.ts';
-import type { SubmissionRepository } from '../db/submission-repository.ts';
-import { formatReference, type ReferenceKind, sequenceOf } from '../domain/reference.ts';
-import { type Location, locateCompany, type ReferenceData } from '../domain/submission-checks.ts';
+import { parisYear } from '../../../shared/dates.ts';
+import type { FieldError } from '../../../shared/validation.ts';
+import type { CounterRepository } from '../../db/counter-repository.ts';
+import type { SubmissionRepository } from '../../db/submission-repository.ts';
+import { formatReference, type ReferenceKind, sequenceOf } from '../../domain/public-forms/reference.ts';
+import {
+  type Location,
+  locateCompany,
+  type ReferenceData,
+} from '../../domain/public-forms/submission-checks.ts';
 import { wellFormed } from './form-input.ts';
 
 /**

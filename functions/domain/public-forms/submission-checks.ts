@@ -1,5 +1,5 @@
-import type { National, Network } from '../../shared/networks.ts';
-import type { FieldError } from '../../shared/validation.ts';
+import type { National, Network } from '../../../shared/networks.ts';
+import type { FieldError } from '../../../shared/validation.ts';
 import { type Commune, type CommuneIndex, communesOfPostcode, findCommune } from './communes.ts';
 import type { NafIndex } from './naf.ts';
 import { networkForDepartement } from './territory.ts';

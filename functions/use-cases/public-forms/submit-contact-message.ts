@@ -1,20 +1,24 @@
-import { contactMessageSchema } from '../../shared/contact-message.ts';
-import { parisYear } from '../../shared/dates.ts';
-import type { FormAccepted } from '../../shared/forms.ts';
-import { correspondentOf } from '../../shared/networks.ts';
-import { type FieldError, fieldErrors } from '../../shared/validation.ts';
-import type { CounterRepository } from '../db/counter-repository.ts';
-import type { ContactMessageData } from '../db/entities/contact-message.ts';
-import { nationalNetwork } from '../db/entities/submission.ts';
-import type { QuarantineRepository } from '../db/quarantine-repository.ts';
-import type { SubmissionRepository } from '../db/submission-repository.ts';
-import { formatReference, nationalScope, sequenceOf } from '../domain/reference.ts';
-import { type ContactRoute, type ReferenceData, routeContactMessage } from '../domain/submission-checks.ts';
+import { contactMessageSchema } from '../../../shared/contact-message.ts';
+import { parisYear } from '../../../shared/dates.ts';
+import type { FormAccepted } from '../../../shared/forms.ts';
+import { correspondentOf } from '../../../shared/networks.ts';
+import { type FieldError, fieldErrors } from '../../../shared/validation.ts';
+import type { CounterRepository } from '../../db/counter-repository.ts';
+import type { ContactMessageData } from '../../db/entities/contact-message.ts';
+import { nationalNetwork } from '../../db/entities/submission.ts';
+import type { QuarantineRepository } from '../../db/quarantine-repository.ts';
+import type { SubmissionRepository } from '../../db/submission-repository.ts';
+import { formatReference, nationalScope, sequenceOf } from '../../domain/public-forms/reference.ts';
+import {
+  type ContactRoute,
+  type ReferenceData,
+  routeContactMessage,
+} from '../../domain/public-forms/submission-checks.ts';
 import {
   type ContactMessageMailModel,
   renderContactAcknowledgement,
   renderContactNotification,
-} from '../email/templates/contact-message-mails.ts';
+} from '../../email/templates/contact-message-mails.ts';
 import { rejectIfAny, wellFormed } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 

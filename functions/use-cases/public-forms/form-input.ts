@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
-import type { FieldError } from '../../shared/validation.ts';
-import { fieldPaths, orderFieldErrors } from '../../shared/validation.ts';
-import { InvalidInputError } from '../domain/errors.ts';
+import type { FieldError } from '../../../shared/validation.ts';
+import { fieldPaths, orderFieldErrors } from '../../../shared/validation.ts';
+import { InvalidInputError } from '../../domain/errors.ts';
 
 /**
  * Helpers to check a whole form at once: the schema's errors and the reference-data rules together,

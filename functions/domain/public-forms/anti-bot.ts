@@ -1,4 +1,4 @@
-import { minimumFillMilliseconds } from '../../shared/forms.ts';
+import { minimumFillMilliseconds } from '../../../shared/forms.ts';
 
 /**
  * Naive bots fill every field, hidden ones included, and post a form the instant they load it.

@@ -1,4 +1,4 @@
-import type { Network } from '../../shared/networks.ts';
+import type { Network } from '../../../shared/networks.ts';
 
 /** The network whose territory covers this département, if any: territories do not overlap. */
 export const networkForDepartement = (

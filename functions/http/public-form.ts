@@ -1,21 +1,17 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Context } from 'aws-lambda';
 import type { ApiError } from '../../shared/api-errors.ts';
 import { type FormAccepted, type FormName, forms } from '../../shared/forms.ts';
-import { documentClient, dynamoDbClient } from '../db/client.ts';
-import { idempotencyStore } from '../db/idempotency-store.ts';
-import { rateLimitRepository } from '../db/rate-limit-repository.ts';
-import { type BotReason, botVerdict } from '../domain/anti-bot.ts';
 import { IdempotencyKeyReusedError, SubmissionInProgressError } from '../domain/errors.ts';
-import type { AcceptedPage } from '../http-pages/answer-page.ts';
-import { renderAnswerPage } from '../http-pages/answer-page.ts';
-import { submissionLimiter } from '../use-cases/limit-submissions.ts';
-import { config } from './config.ts';
+import { type BotReason, botVerdict } from '../domain/public-forms/anti-bot.ts';
+import { logger } from '../runtime/logger.ts';
+import { once } from '../runtime/once.ts';
+import { jsonResponse } from './errors.ts';
 import { answerFormat, clientAddress, readFormRequest } from './form-request.ts';
-import { jsonResponse } from './http-errors.ts';
-import { logger } from './logger.ts';
 import { type HttpEvent, type HttpResult, httpHandler } from './middy.ts';
-import { once } from './once.ts';
+import type { AcceptedPage } from './pages/answer-page.ts';
+import { renderAnswerPage } from './pages/answer-page.ts';
 
 /**
  * The one preset of the three public forms (applications, partners, contact), steps in a fixed order:
@@ -41,6 +37,17 @@ export interface FormEndpoint {
   quarantine(fields: Record<string, unknown>, reason: BotReason, now: Date): Promise<FormAccepted>;
   /** The no-JavaScript answer page for an accepted submission. */
   acceptedPage(accepted: FormAccepted): AcceptedPage;
+  /** Built once per cold start by the composition root (functions/wiring), after the environment is read. */
+  protection(): FormProtection;
+}
+
+/** What guards a form before its use case runs: where answers are kept for replay, and the rate limit. */
+export interface FormProtection {
+  replayStore: BasePersistenceLayer;
+  /** Throws TooManySubmissionsError past the limit. */
+  limit(clientAddress: string, now: Date): Promise<void>;
+  /** What CloudFront puts in `edgeSecretHeader`: only then is the viewer address believed. */
+  edgeSecret: string;
 }
 
 /** Answers to one key are replayed for a day: long enough for any retry, short enough to forget. */
@@ -77,7 +84,7 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
   const formPage = forms[form].page;
 
   const machinery = once(() => {
-    const settings = config();
+    const protection = endpoint.protection();
     const idempotency = new IdempotencyConfig({
       eventKeyJmesPath: 'key',
       payloadValidationJmesPath: 'body',
@@ -91,19 +98,12 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
     const runOnce = makeIdempotent(
       async (_request: { key: string; body: string }, work: () => Promise<HttpResult>) => work(),
       {
-        persistenceStore: idempotencyStore(dynamoDbClient(), settings.dataTableName, form),
+        persistenceStore: protection.replayStore,
         config: idempotency,
         keyPrefix: form,
       },
     );
-    return {
-      idempotency,
-      runOnce,
-      limit: submissionLimiter({
-        rateLimits: rateLimitRepository(documentClient(), settings.dataTableName),
-        limitPerHour: settings.formRateLimitPerHour,
-      }),
-    };
+    return { idempotency, runOnce, ...protection };
   });
 
   const accept = async (
@@ -164,7 +164,8 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
     async (event, context) => {
       const now = new Date();
       const request = readFormRequest(event);
-      await machinery().limit(clientAddress(event, config().edgeSecret), now);
+      const { limit, edgeSecret } = machinery();
+      await limit(clientAddress(event, edgeSecret), now);
       return runOnceWaiting({ key: request.idempotencyKey, body: request.bodyHash }, context, () =>
         accept(event, request.fields, now),
       );

@@ -1,17 +1,21 @@
-import { applicationSchema } from '../../shared/application.ts';
-import type { FormAccepted } from '../../shared/forms.ts';
-import { type FieldError, fieldErrors } from '../../shared/validation.ts';
-import type { CompetenceRepository } from '../db/competence-repository.ts';
-import type { CounterRepository } from '../db/counter-repository.ts';
-import type { ApplicationData } from '../db/entities/application.ts';
-import type { QuarantineRepository } from '../db/quarantine-repository.ts';
-import type { SubmissionRepository } from '../db/submission-repository.ts';
-import { checkCompetences, checkNafCode, type ReferenceData } from '../domain/submission-checks.ts';
+import { applicationSchema } from '../../../shared/application.ts';
+import type { FormAccepted } from '../../../shared/forms.ts';
+import { type FieldError, fieldErrors } from '../../../shared/validation.ts';
+import type { CompetenceRepository } from '../../db/competence-repository.ts';
+import type { CounterRepository } from '../../db/counter-repository.ts';
+import type { ApplicationData } from '../../db/entities/application.ts';
+import type { QuarantineRepository } from '../../db/quarantine-repository.ts';
+import type { SubmissionRepository } from '../../db/submission-repository.ts';
+import {
+  checkCompetences,
+  checkNafCode,
+  type ReferenceData,
+} from '../../domain/public-forms/submission-checks.ts';
 import {
   type ApplicationMailModel,
   renderApplicationAcknowledgement,
   renderApplicationNotification,
-} from '../email/templates/application-mails.ts';
+} from '../../email/templates/application-mails.ts';
 import { locateCompanyInput, storeCompanySubmission } from './company-submission.ts';
 import { rejectIfAny, wellFormed } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';

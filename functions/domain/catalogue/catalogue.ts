@@ -1,5 +1,5 @@
-import { type CatalogueResponse, type Competence, competenceCategories } from '../../shared/catalogue.ts';
-import { type Network, toPublicNetwork } from '../../shared/networks.ts';
+import { type CatalogueResponse, type Competence, competenceCategories } from '../../../shared/catalogue.ts';
+import { type Network, toPublicNetwork } from '../../../shared/networks.ts';
 
 const categoryRank = new Map(competenceCategories.map((category, index) => [category.id, index]));
 const frenchOrder = new Intl.Collator('fr', { sensitivity: 'base' });
