@@ -2,7 +2,7 @@ import type { FieldError } from '../../shared/validation.ts';
 
 /**
  * Errors the domain raises on purpose. Each carries a French message meant for the person
- * who made the request; functions/lib/http-errors.ts is the one place that gives them a status.
+ * who made the request; functions/http/errors.ts is the one place that gives them a status.
  */
 export abstract class DomainError extends Error {
   abstract readonly code: string;

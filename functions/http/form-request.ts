@@ -114,15 +114,32 @@ const parseUrlEncoded = (text: string): [string, string][] => {
     });
 };
 
-export const readFormRequest = (event: HttpEvent): FormRequest => {
-  const body = rawBody(event);
-  if (body.length > maxFormBodyBytes) {
+const tooLarge = () =>
+  new HttpError(
+    413,
+    'payload_too_large',
+    `Votre envoi dépasse ${maxFormBodyBytes / 1024}\u00a0Ko, la taille maximale d’un formulaire\u00a0: raccourcissez les textes les plus longs, puis renvoyez-le.`,
+  );
+
+const refuseCharset = (header: string | undefined) => {
+  const charset = declaredCharset(header);
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
     throw new HttpError(
-      413,
-      'payload_too_large',
-      `Votre envoi dépasse ${maxFormBodyBytes / 1024}\u00a0Ko, la taille maximale d’un formulaire\u00a0: raccourcissez les textes les plus longs, puis renvoyez-le.`,
+      415,
+      'unsupported_charset',
+      `Ce formulaire s’envoie encodé en UTF-8, et votre envoi se déclare en ${charset}\u00a0: envoyez-le en UTF-8.`,
     );
   }
+};
+
+const asObject = (fields: unknown): Record<string, unknown> => {
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw malformed();
+  return fields as Record<string, unknown>;
+};
+
+export const readFormRequest = (event: HttpEvent): FormRequest => {
+  const body = rawBody(event);
+  if (body.length > maxFormBodyBytes) throw tooLarge();
   const header = event.headers['content-type'];
   const type = mediaType(header);
   if (type !== 'application/json' && type !== 'application/x-www-form-urlencoded') {
@@ -132,24 +149,26 @@ export const readFormRequest = (event: HttpEvent): FormRequest => {
       'Ce formulaire s’envoie en JSON (application/json) ou comme un formulaire web (application/x-www-form-urlencoded).',
     );
   }
-  const charset = declaredCharset(header);
-  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new HttpError(
-      415,
-      'unsupported_charset',
-      `Ce formulaire s’envoie encodé en UTF-8, et votre envoi se déclare en ${charset}\u00a0: envoyez-le en UTF-8.`,
-    );
-  }
+  refuseCharset(header);
   const text = bodyText(body);
-  const fields = type === 'application/json' ? parseJson(text) : formEntriesToObject(parseUrlEncoded(text));
-  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw malformed();
+  const fields = asObject(
+    type === 'application/json' ? parseJson(text) : formEntriesToObject(parseUrlEncoded(text)),
+  );
   const bodyHash = createHash('sha256').update(body).digest('base64url');
   const key = event.headers[idempotencyHeader]?.trim();
-  return {
-    fields: fields as Record<string, unknown>,
-    idempotencyKey: key ? `key:${key}` : `body:${bodyHash}`,
-    bodyHash,
-  };
+  return { fields, idempotencyKey: key ? `key:${key}` : `body:${bodyHash}`, bodyHash };
+};
+
+/** The back office's requests: JSON only, read with the same strictness as a public form. */
+export const readJsonBody = (event: HttpEvent): Record<string, unknown> => {
+  const body = rawBody(event);
+  if (body.length > maxFormBodyBytes) throw tooLarge();
+  const header = event.headers['content-type'];
+  if (mediaType(header) !== 'application/json') {
+    throw new HttpError(415, 'unsupported_media_type', 'Cette adresse attend du JSON (application/json).');
+  }
+  refuseCharset(header);
+  return asObject(parseJson(bodyText(body)));
 };
 
 /**

@@ -25,7 +25,7 @@ export interface FunctionDefinition {
 
 /** The deployed resources every function may be given access to, and the environment they all share. */
 export interface FunctionResources {
-  /** Built once by `functionEnvironment` (functions/lib/config.ts). */
+  /** Built once by `functionEnvironment` (functions/runtime/config.ts). */
   readonly environment: Readonly<Record<string, string>>;
   readonly logRetentionDays: number;
   readonly tables: Readonly<

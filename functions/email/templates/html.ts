@@ -2,7 +2,7 @@ import { readableNumber } from '../../../shared/french.ts';
 import { html, type SafeHtml } from '../../../shared/html.ts';
 import type { Signatory } from '../../../shared/networks.ts';
 
-// The escaping template lives in functions/lib/html.ts, shared with the answer pages.
+// The escaping template lives in shared/html.ts, shared with the answer pages.
 export { escapeHtml, html, SafeHtml } from '../../../shared/html.ts';
 
 export interface RenderedMail {

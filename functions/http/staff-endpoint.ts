@@ -1,0 +1,57 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { type Actor, actorFromClaims } from '../domain/staff/actor.ts';
+import { HttpError } from './errors.ts';
+import { readJsonBody } from './form-request.ts';
+import { type HttpEvent, type HttpResult, httpHandler } from './middy.ts';
+
+/**
+ * The preset of every back-office route. API Gateway's JWT authorizer has already checked the token
+ * (issuer, audience, expiry, signature; the local front does the same): this turns its claims into an
+ * actor and a scope. No anti-bot, rate limit or HTML negotiation: staff use the back office's own
+ * script, which sends and reads JSON.
+ */
+export interface StaffRequest {
+  actor: Actor;
+  now: Date;
+  /** A path parameter of the route (`{reference}`), already decoded by the gateway. */
+  parameter(name: string): string;
+  query: Record<string, string | undefined>;
+  /** The JSON body, read strictly (UTF-8, size, media type). */
+  body(): Record<string, unknown>;
+}
+
+// 401 in both cases, never 403: CloudFront answers a 403 with the site's 404 page.
+const notSignedIn = () =>
+  new HttpError(401, 'unauthorized', 'Connectez-vous à l’espace équipe pour continuer.', {
+    'www-authenticate': 'Bearer',
+  });
+const noNetwork = () =>
+  new HttpError(
+    401,
+    'no_network',
+    'Votre compte n’est rattaché à aucun réseau Alizé\u00a0: demandez à la coordination nationale de vous y ajouter.',
+    { 'www-authenticate': 'Bearer error="insufficient_scope"' },
+  );
+
+export const staffHandler = (
+  networkIds: () => readonly string[],
+  handle: (request: StaffRequest) => Promise<HttpResult>,
+) =>
+  httpHandler(async (event: HttpEvent) => {
+    const claims = (event as APIGatewayProxyEventV2WithJWTAuthorizer).requestContext.authorizer?.jwt?.claims;
+    // Behind the authorizer a request always has claims; without them (a route wired without it) nobody is let in.
+    if (!claims?.sub) throw notSignedIn();
+    const actor = actorFromClaims(claims, networkIds());
+    if (!actor) throw noNetwork();
+    return handle({
+      actor,
+      now: new Date(),
+      parameter: (name) => {
+        const value = event.pathParameters?.[name];
+        if (value === undefined) throw new Error(`Route has no {${name}} parameter`);
+        return value;
+      },
+      query: event.queryStringParameters ?? {},
+      body: () => readJsonBody(event),
+    });
+  });
