@@ -50,3 +50,23 @@ const yearFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: parisTimeZone, y
 
 /** The calendar year in Paris: a reference made on 31 December at 23:30 in Paris belongs to that year. */
 export const parisYear = (date: Date): number => Number(yearFormat.format(date));
+
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: parisTimeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The day in Paris as `YYYY-MM-DD`: how committee dates are stored and compared. */
+export const parisIsoDate = (date: Date): string => isoDayFormat.format(date);
+
+/** `2027-03-15` (a calendar day, no time) → « 15 mars 2027 ». */
+export const frenchDay = (day: string): string => parisDate(`${day}T12:00:00Z`);
+
+/** Whole days between two instants, counted on Paris calendar days. */
+export const parisDaysBetween = (from: string | Date, to: Date): number =>
+  Math.round(
+    (Date.parse(`${parisIsoDate(to)}T12:00:00Z`) - Date.parse(`${parisIsoDate(new Date(from))}T12:00:00Z`)) /
+      86_400_000,
+  );

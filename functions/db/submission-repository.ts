@@ -1,73 +1,196 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../../shared/tables.ts';
+import type { HistoryEntry } from '../domain/applications/lifecycle.ts';
 import type { DocumentClient } from './client.ts';
-import { type AuditEntry, auditFromItem, auditKeys, auditToItem } from './entities/audit-entry.ts';
 import {
   networkStatusKey,
+  noteFromItem,
+  noteToItem,
+  noticeQueue,
+  type StaffNote,
   type StoredSubmission,
   type SubmissionKeys,
-  type SubmissionStatus,
   submissionFromItem,
   submissionToItem,
 } from './entities/submission.ts';
-import { putIfAbsent } from './put-if-absent.ts';
+import { indexQuery, partitionOf, partitionQuery, sortOf } from './keys.ts';
+import { isConditionFailure, putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './query.ts';
 
-export interface SubmissionRepository<T> {
-  /**
-   * Writes the submission, then its first audit entry: two single-item conditional writes (no
-   * transaction in dynalite). A submission without its audit line is possible if the function dies
-   * in between; the record, which matters most, is written first.
-   */
-  create(submission: StoredSubmission<T>, actor: string): Promise<void>;
-  get(reference: string): Promise<{ submission: StoredSubmission<T>; history: AuditEntry[] } | undefined>;
-  listByNetworkAndStatus(network: string, status: SubmissionStatus): Promise<StoredSubmission<T>[]>;
+export interface PendingNotice {
+  reference: string;
+  version: number;
 }
 
-const { partitionKey } = tables.data.indexes.byNetworkAndStatus;
+export interface SubmissionRepository<T> {
+  /** One conditional write: the record with its first history line. */
+  create(submission: StoredSubmission<T>): Promise<void>;
+  get(reference: string): Promise<{ submission: StoredSubmission<T>; notes: StaffNote[] } | undefined>;
+  listByNetworkAndStatus(network: string, status: string): Promise<StoredSubmission<T>[]>;
+  /**
+   * The new status and its history line in one write, only if the version is still `expected`;
+   * answers the stored submission after the move, or `{ stale }` with the current one.
+   * `notify` marks the SME's mail as owed in the same write (see `noticeQueue`).
+   */
+  move(
+    target: { reference: string; network: string },
+    expected: number,
+    entry: HistoryEntry & { committee?: { id: string; date: string } },
+    options: { notify: boolean },
+  ): Promise<{ moved: StoredSubmission<T> } | { stale: StoredSubmission<T> | undefined }>;
+  /** Clears the owed-mail mark once the mail is queued; a later move's mark is left alone. */
+  clearNotice(reference: string, version: number): Promise<void>;
+  /** Owed mails whose mark is older than `before`: what a crash left behind. */
+  listNoticesDue(before: Date, limit: number): Promise<PendingNotice[]>;
+  addNote(reference: string, note: StaffNote): Promise<void>;
+  setOpinion(reference: string, opinion: string, now: Date): Promise<boolean>;
+}
+
+const listing = tables.data.indexes.byNetworkAndStatus;
+const due = tables.data.indexes.byDueDate;
 
 export const submissionRepository = <T>(
   client: DocumentClient,
   tableName: string,
   keys: SubmissionKeys,
 ): SubmissionRepository<T> => {
-  const putNew = async (item: Record<string, unknown>) => {
-    if (!(await putIfAbsent(client, tableName, item))) {
-      throw new Error(`An item with the key ${String(item[tables.data.partitionKey])} already exists`);
-    }
+  const read = async (reference: string) => {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: keys.of(reference), ConsistentRead: true }),
+    );
+    return Item ? submissionFromItem<T>(Item) : undefined;
   };
 
   return {
-    async create(submission, actor) {
-      const owner = keys.of(submission.reference);
-      await putNew(submissionToItem(keys, submission));
-      await putNew(auditToItem(owner, { event: submission.status, at: submission.createdAt, actor }));
+    async create(submission) {
+      if (!(await putIfAbsent(client, tableName, submissionToItem(keys, submission)))) {
+        throw new Error(`An item with the key ${partitionOf(keys.of(submission.reference))} already exists`);
+      }
     },
 
     async get(reference) {
       const items = await queryAll(client, {
         TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.of(reference).pk },
+        ...partitionQuery(partitionOf(keys.of(reference))),
         ConsistentRead: true,
       });
-      const record = items.find((item) => item.sk === keys.of(reference).sk);
+      const record = items.find((item) => sortOf(item) === sortOf(keys.of(reference)));
       if (!record) return undefined;
       return {
         submission: submissionFromItem<T>(record),
-        history: items.filter((item) => String(item.sk).startsWith(auditKeys.sortPrefix)).map(auditFromItem),
+        notes: items.filter((item) => sortOf(item).startsWith(keys.notePrefix)).map(noteFromItem),
       };
     },
 
     async listByNetworkAndStatus(network, status) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'byNetworkAndStatus',
-        KeyConditionExpression: `${partitionKey} = :key`,
-        ExpressionAttributeValues: { ':key': networkStatusKey(keys.entity, network, status) },
-      });
-      return items
-        .map((item) => submissionFromItem<T>(item))
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const query = indexQuery('byNetworkAndStatus', networkStatusKey(keys.entity, network, status));
+      const items = await queryAll(client, { TableName: tableName, ...query });
+      return items.map((item) => submissionFromItem<T>(item));
+    },
+
+    async move({ reference, network }, expected, entry, { notify }) {
+      const sets = [
+        '#status = :to',
+        '#listing = :listing',
+        'version = :next',
+        'updatedAt = :at',
+        'history = list_append(history, :entry)',
+      ];
+      const names: Record<string, string> = { '#status': 'status', '#listing': listing.partitionKey };
+      const values: Record<string, unknown> = {
+        ':to': entry.to,
+        ':next': expected + 1,
+        ':expected': expected,
+        ':at': entry.at,
+        ':entry': [entry],
+        ':listing': networkStatusKey(keys.entity, network, entry.to),
+      };
+      if (entry.committee) {
+        sets.push('committee = :committee');
+        values[':committee'] = entry.committee;
+      }
+      if (notify) {
+        sets.push('#queue = :queue', '#due = :at', 'notice = :notice');
+        names['#queue'] = due.partitionKey;
+        names['#due'] = due.sortKey;
+        values[':queue'] = noticeQueue;
+        values[':notice'] = { version: expected + 1 };
+      }
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.of(reference),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return { moved: submissionFromItem<T>(Attributes ?? {}) };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return { stale: await read(reference) };
+      }
+    },
+
+    async clearNotice(reference, version) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.of(reference),
+            UpdateExpression: 'REMOVE #queue, #due, notice',
+            ConditionExpression: 'notice.version = :version',
+            ExpressionAttributeNames: { '#queue': due.partitionKey, '#due': due.sortKey },
+            ExpressionAttributeValues: { ':version': version },
+          }),
+        );
+      } catch (error) {
+        // A later move owes its own mail: its mark stays.
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    async listNoticesDue(before, limit) {
+      const query = indexQuery('byDueDate', noticeQueue);
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          ...query,
+          KeyConditionExpression: `${query.KeyConditionExpression} AND #due <= :before`,
+          ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#due': due.sortKey },
+          ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':before': before.toISOString() },
+          Limit: limit,
+        }),
+      );
+      return Items.map((item) => ({
+        reference: item.reference as string,
+        version: (item.notice as { version: number }).version,
+      }));
+    },
+
+    async addNote(reference, note) {
+      await putIfAbsent(client, tableName, noteToItem(keys, reference, note));
+    },
+
+    async setOpinion(reference, opinion, now) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.of(reference),
+            UpdateExpression: 'SET opinion = :opinion, updatedAt = :at',
+            ConditionExpression: 'attribute_exists(reference)',
+            ExpressionAttributeValues: { ':opinion': opinion, ':at': now.toISOString() },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
     },
   };
 };

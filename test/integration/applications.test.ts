@@ -67,9 +67,14 @@ describe('POST /api/applications', () => {
         },
       });
       expect(new Date(record?.submission.createdAt ?? '').toISOString()).toBe(record?.submission.createdAt);
-      expect(record?.history).toEqual([
-        { event: 'received', at: record?.submission.createdAt, actor: 'public-form' },
+      expect(record?.submission.history).toEqual([
+        {
+          to: 'received',
+          at: record?.submission.createdAt,
+          actor: { id: 'public-form', name: 'Formulaire du site' },
+        },
       ]);
+      expect(record?.submission).toMatchObject({ version: 1, source: 'public-form' });
       const listed = await stored.applications().listByNetworkAndStatus('indre', 'received');
       expect(listed.filter((a) => a.reference === reference)).toHaveLength(1);
 

@@ -38,7 +38,7 @@ describe('POST /api/partners', () => {
       status: 'received',
       data: { company: { communeCode: '36088', communeName: 'Issoudun' }, offer: { volunteers: 4 } },
     });
-    expect(record?.history.map((entry) => entry.event)).toEqual(['received']);
+    expect(record?.submission.history.map((entry) => entry.to)).toEqual(['received']);
 
     // And the contact and the staff each get their mail
     const mails = await mail().all();

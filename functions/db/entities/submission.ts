@@ -1,22 +1,33 @@
+import type { ApplicationSource, ApplicationStatus } from '../../../shared/application-lifecycle.ts';
+import { tables } from '../../../shared/tables.ts';
+import type { HistoryEntry } from '../../domain/applications/lifecycle.ts';
+import { itemKey } from '../keys.ts';
+
 /**
  * What every form submission stored has in common (application, partner offer, contact message):
- * its own partition named after its reference, a status, and the attributes of the
- * byNetworkAndStatus index, through which the back office will list a network's submissions.
+ * its own partition named after its reference, a status with its whole history inside the item
+ * (so that a change of status and its audit line are one conditional write, dynalite having no
+ * transactions), a version that guards every change, and the attributes of the byNetworkAndStatus
+ * index, through which the back office lists a network's submissions.
  */
 export type SubmissionEntity = 'application' | 'partner-offer' | 'contact-message';
-export type SubmissionStatus = 'received';
 
 /** Messages for the national coordination carry this instead of a network id. */
 export const nationalNetwork = 'national';
 
 export interface SubmissionKeys {
   readonly entity: SubmissionEntity;
-  of(reference: string): { pk: string; sk: string };
+  of(reference: string): ReturnType<typeof itemKey>;
+  /** Staff's notes on a submission live in its partition, after the record. */
+  note(reference: string, at: string, id: string): ReturnType<typeof itemKey>;
+  readonly notePrefix: string;
 }
 
 export const submissionKeys = (entity: SubmissionEntity, prefix: string): SubmissionKeys => ({
   entity,
-  of: (reference) => ({ pk: `${prefix}#${reference}`, sk: prefix }),
+  of: (reference) => itemKey(`${prefix}#${reference}`, prefix),
+  note: (reference, at, id) => itemKey(`${prefix}#${reference}`, `NOTE#${at}#${id}`),
+  notePrefix: 'NOTE#',
 });
 
 export const networkStatusKey = (entity: string, network: string, status: string) =>
@@ -26,22 +37,65 @@ export interface StoredSubmission<T> {
   reference: string;
   /** Network id, or `national`. */
   network: string;
-  status: SubmissionStatus;
+  status: ApplicationStatus;
   createdAt: string;
+  updatedAt: string;
+  /** Starts at 1; every change adds one, and is written only if the version is still the one read. */
+  version: number;
+  history: HistoryEntry[];
+  source: ApplicationSource;
+  /** The committee whose agenda the application is on, or was last on. */
+  committee?: { id: string; date: string };
+  /** Staff's opinion, printed on the committee's agenda. */
+  opinion?: string;
   data: T;
 }
+
+export interface StaffNote {
+  id: string;
+  at: string;
+  author: { id: string; name: string };
+  text: string;
+}
+
+/**
+ * A change whose mail to the SME is owed: set in the same write as the change, cleared once the
+ * mail is in the outbox, so a crash in between leaves a trace that the outbox run picks up.
+ */
+export const noticeQueue = 'applicant-notice';
+
+const listing = tables.data.indexes.byNetworkAndStatus;
 
 export const submissionToItem = <T>(keys: SubmissionKeys, submission: StoredSubmission<T>) => ({
   ...keys.of(submission.reference),
   entity: keys.entity,
-  networkStatus: networkStatusKey(keys.entity, submission.network, submission.status),
+  [listing.partitionKey]: networkStatusKey(keys.entity, submission.network, submission.status),
   ...submission,
 });
 
 export const submissionFromItem = <T>(item: Record<string, unknown>): StoredSubmission<T> => ({
   reference: item.reference as string,
   network: item.network as string,
-  status: item.status as SubmissionStatus,
+  status: item.status as ApplicationStatus,
   createdAt: item.createdAt as string,
+  updatedAt: (item.updatedAt as string | undefined) ?? (item.createdAt as string),
+  version: (item.version as number | undefined) ?? 1,
+  history: (item.history as HistoryEntry[] | undefined) ?? [],
+  source: (item.source as ApplicationSource | undefined) ?? 'public-form',
+  ...(item.committee ? { committee: item.committee as { id: string; date: string } } : {}),
+  ...(item.opinion ? { opinion: item.opinion as string } : {}),
   data: item.data as T,
+});
+
+export const noteToItem = (keys: SubmissionKeys, reference: string, note: StaffNote) => ({
+  ...keys.note(reference, note.at, note.id),
+  entity: 'staff-note',
+  ...note,
+});
+
+export const noteFromItem = (item: Record<string, unknown>): StaffNote => ({
+  id: item.id as string,
+  at: item.at as string,
+  author: item.author as StaffNote['author'],
+  text: item.text as string,
 });

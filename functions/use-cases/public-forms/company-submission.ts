@@ -3,6 +3,11 @@ import { parisYear } from '../../../shared/dates.ts';
 import type { FieldError } from '../../../shared/validation.ts';
 import type { CounterRepository } from '../../db/counter-repository.ts';
 import type { SubmissionRepository } from '../../db/submission-repository.ts';
+import {
+  publicFormOrigin,
+  receivedState,
+  type SubmissionOrigin,
+} from '../../domain/applications/lifecycle.ts';
 import { formatReference, type ReferenceKind, sequenceOf } from '../../domain/public-forms/reference.ts';
 import {
   type Location,
@@ -51,15 +56,18 @@ export const storeCompanySubmission = async <T>(
   { commune, network }: Location,
   now: Date,
   data: (place: CommunePlace, createdAt: string) => T,
+  origin: SubmissionOrigin = publicFormOrigin,
 ) => {
   const year = parisYear(now);
   const sequence = await deps.counters.next(sequenceOf[kind], commune.departement, year);
   const reference = formatReference(kind, commune.departement, year, sequence);
   const createdAt = now.toISOString();
   const place = { communeCode: commune.code, communeName: commune.name, departement: commune.departement };
-  await deps.submissions.create(
-    { reference, network: network.id, status: 'received', createdAt, data: data(place, createdAt) },
-    'public-form',
-  );
+  await deps.submissions.create({
+    reference,
+    network: network.id,
+    ...receivedState(createdAt, origin),
+    data: data(place, createdAt),
+  });
   return { reference, createdAt };
 };

@@ -8,6 +8,7 @@ import type { ContactMessageData } from '../../db/entities/contact-message.ts';
 import { nationalNetwork } from '../../db/entities/submission.ts';
 import type { QuarantineRepository } from '../../db/quarantine-repository.ts';
 import type { SubmissionRepository } from '../../db/submission-repository.ts';
+import { publicFormOrigin, receivedState } from '../../domain/applications/lifecycle.ts';
 import { formatReference, nationalScope, sequenceOf } from '../../domain/public-forms/reference.ts';
 import {
   type ContactRoute,
@@ -68,20 +69,16 @@ export const submitContactMessage = async (
   const createdAt = now.toISOString();
   const owner = target?.id ?? nationalNetwork;
   const [, quarantined] = await Promise.all([
-    deps.contactMessages.create(
-      {
-        reference,
-        network: owner,
-        status: 'received',
-        createdAt,
-        data: {
-          ...message,
-          ...(route.departement ? { departement: route.departement } : {}),
-          consentedAt: createdAt,
-        },
+    deps.contactMessages.create({
+      reference,
+      network: owner,
+      ...receivedState(createdAt, publicFormOrigin),
+      data: {
+        ...message,
+        ...(route.departement ? { departement: route.departement } : {}),
+        consentedAt: createdAt,
       },
-      'public-form',
-    ),
+    }),
     deps.quarantine.countHeld(owner, now),
   ]);
 

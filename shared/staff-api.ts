@@ -1,0 +1,119 @@
+import type { ApplicationSource, ApplicationStatus, Orientation } from './application-lifecycle.ts';
+
+/**
+ * What the back office's API answers, read by the functions (which build these) and by the back
+ * office's pages (which show them). Every date is ISO 8601; the pages show them in Paris time.
+ */
+export interface StaffSession {
+  name: string;
+  scope: { kind: 'network'; network: string } | { kind: 'national' };
+  networks: { id: string; name: string }[];
+}
+
+export interface InboxItem {
+  reference: string;
+  network: string;
+  status: ApplicationStatus;
+  companyName: string;
+  projectTitle: string;
+  receivedAt: string;
+  /** When the status last changed. */
+  since: string;
+  /** Paris calendar days since receipt, and since the last change. */
+  ageDays: number;
+  daysInStatus: number;
+  waitingOn: 'staff' | 'sme' | 'committee' | 'missions' | null;
+  committee?: { id: string; date: string };
+  source: ApplicationSource;
+}
+
+export interface InboxView {
+  /** Open applications (or those of the status asked for), oldest first. */
+  items: InboxItem[];
+  /** Suspected bots held in quarantine, per network in scope. */
+  quarantined: Record<string, number>;
+}
+
+export interface HistoryLine {
+  at: string;
+  actor: { id: string; name: string };
+  from?: ApplicationStatus;
+  to: ApplicationStatus;
+  reason?: string;
+  committee?: { id: string; date: string };
+  orientation?: Orientation;
+}
+
+export interface ApplicationView {
+  reference: string;
+  network: { id: string; name: string };
+  status: ApplicationStatus;
+  version: number;
+  source: ApplicationSource;
+  receivedAt: string;
+  updatedAt: string;
+  company: {
+    name: string;
+    siret: string;
+    nafCode?: string;
+    nafLabel?: string;
+    employees: number;
+    postcode: string;
+    city: string;
+    communeName: string;
+    createdYear?: number;
+    website?: string;
+  };
+  contact: { firstName: string; lastName: string; role?: string; email: string; phone?: string };
+  project: {
+    title: string;
+    description: string;
+    competences: { id: string; label: string }[];
+    jobsToCreate?: number;
+    jobsToMaintain?: number;
+    desiredStart?: string;
+  };
+  committee?: { id: string; date: string };
+  opinion?: string;
+  history: HistoryLine[];
+  notes: { id: string; at: string; author: { id: string; name: string }; text: string }[];
+  /** The moves staff may make now (the lifecycle table), each saying whether it needs a reason or a committee. */
+  moves: { to: ApplicationStatus; reason: boolean; committee: boolean }[];
+  /** Whether this actor may change it (its own network's staff). */
+  editable: boolean;
+}
+
+export interface CommitteeSummary {
+  id: string;
+  network: string;
+  date: string;
+  time?: string;
+  place?: string;
+  /** Applications on its agenda now (scheduled for it, not yet decided). */
+  agendaSize: number;
+  decided: number;
+}
+
+export interface CommitteeView extends CommitteeSummary {
+  agenda: ApplicationView[];
+  decisions: { reference: string; decision: string; reason?: string; at: string; actor: { name: string } }[];
+}
+
+/** The answer to a batch of committee decisions: each application on its own. */
+export interface DecisionsResult {
+  results: (
+    | { reference: string; outcome: 'recorded'; status: ApplicationStatus; version: number }
+    | { reference: string; outcome: 'refused'; error: string; message: string }
+  )[];
+}
+
+/** What the SME sees on its status page, from its signed link: no more than the SME itself sent. */
+export interface ApplicationStatusView {
+  reference: string;
+  companyName: string;
+  network: { id: string; name: string; contact: { email: string; phone: string } };
+  status: ApplicationStatus;
+  steps: { status: ApplicationStatus; at: string; committeeDate?: string }[];
+  /** What happens next, in French, for the SME. */
+  next: string;
+}
