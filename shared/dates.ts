@@ -70,3 +70,9 @@ export const parisDaysBetween = (from: string | Date, to: Date): number =>
     (Date.parse(`${parisIsoDate(to)}T12:00:00Z`) - Date.parse(`${parisIsoDate(new Date(from))}T12:00:00Z`)) /
       86_400_000,
   );
+
+/** A wall-clock time as staff typed it (`14:30`, `09:00`) → « 14 h 30 », « 9 h ». */
+export const frenchClock = (time: string): string => {
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  return minute === 0 ? `${hour}${nbsp}h` : `${hour}${nbsp}h${nbsp}${String(minute).padStart(2, '0')}`;
+};

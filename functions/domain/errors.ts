@@ -56,3 +56,13 @@ export class IdempotencyKeyReusedError extends DomainError {
     );
   }
 }
+
+/** Missing, or of another network: the answer is the same, so that nobody learns what another network holds. */
+export class NotFoundError extends DomainError {
+  readonly code = 'not_found';
+}
+
+/** The request is understood but contradicts what is stored (a committee already planned that day). */
+export class ConflictError extends DomainError {
+  readonly code = 'conflict';
+}

@@ -3,10 +3,13 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { $ZodError } from 'zod/v4/core';
 import type { ApiError } from '../../shared/api-errors.ts';
 import { fieldErrors } from '../../shared/validation.ts';
+import { StaleVersionError, TransitionRefusedError } from '../domain/applications/lifecycle.ts';
 import {
+  ConflictError,
   DomainError,
   IdempotencyKeyReusedError,
   InvalidInputError,
+  NotFoundError,
   SubmissionInProgressError,
   TooManySubmissionsError,
   UnknownNetworkError,
@@ -37,7 +40,9 @@ export const jsonResponse = (
 
 const domainStatus = (error: DomainError): number => {
   if (error instanceof InvalidInputError) return 400;
-  if (error instanceof UnknownNetworkError) return 404;
+  if (error instanceof UnknownNetworkError || error instanceof NotFoundError) return 404;
+  if (error instanceof StaleVersionError || error instanceof ConflictError) return 409;
+  if (error instanceof TransitionRefusedError) return 422;
   if (error instanceof SubmissionInProgressError) return 409;
   if (error instanceof TooManySubmissionsError) return 429;
   if (error instanceof IdempotencyKeyReusedError) return 422;
@@ -66,6 +71,10 @@ export const errorResponse = (error: unknown): APIGatewayProxyStructuredResultV2
   if (error instanceof DomainError) {
     const body: ApiError = { error: error.code, message: error.message };
     if (error instanceof InvalidInputError) body.errors = error.errors;
+    // Two staff acting at once: the one who lost reads what the other did.
+    if (error instanceof StaleVersionError && error.current !== undefined) {
+      return jsonResponse(409, { ...body, current: error.current });
+    }
     const headers: Record<string, string> =
       error instanceof TooManySubmissionsError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     return jsonResponse(domainStatus(error), body, headers);

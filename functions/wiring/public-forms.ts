@@ -1,32 +1,28 @@
-import type { FormName } from '../../shared/forms.ts';
-import { documentClient, dynamoDbClient } from '../db/client.ts';
+import { documentClient } from '../db/client.ts';
 import { competenceRepository } from '../db/competence-repository.ts';
 import { counterRepository } from '../db/counter-repository.ts';
 import { type ApplicationData, applicationKeys } from '../db/entities/application.ts';
 import { type ContactMessageData, contactMessageKeys } from '../db/entities/contact-message.ts';
 import { type PartnerOfferData, partnerOfferKeys } from '../db/entities/partner-offer.ts';
-import { idempotencyStore } from '../db/idempotency-store.ts';
 import { outboxRepository } from '../db/outbox-repository.ts';
 import { quarantineRepository } from '../db/quarantine-repository.ts';
-import { rateLimitRepository } from '../db/rate-limit-repository.ts';
 import { submissionRepository } from '../db/submission-repository.ts';
 import { buildCommuneIndex } from '../domain/public-forms/communes.ts';
 import { buildNafIndex } from '../domain/public-forms/naf.ts';
 import type { ReferenceData } from '../domain/public-forms/submission-checks.ts';
 import { sesMailer } from '../email/mailer.ts';
-import type { FormProtection } from '../http/public-form.ts';
 import { communesTable, formerCommunesTable } from '../reference-data/communes.ts';
 import { nafTable } from '../reference-data/naf.ts';
 import { config } from '../runtime/config.ts';
 import { once } from '../runtime/once.ts';
-import { submissionLimiter } from '../use-cases/public-forms/limit-submissions.ts';
+import { statusLinkSigner } from './status-links.ts';
 
 /**
  * What the three form functions share, built once per cold start: the reference data (the commune
  * index takes a few tens of milliseconds to build), the sequences, the quarantine, the outbox and a
  * mailer that gives up fast.
  */
-const formDependencies = once(() => {
+export const formDependencies = once(() => {
   const settings = config();
   const client = documentClient();
   const reference: ReferenceData = {
@@ -52,28 +48,11 @@ const formDependencies = once(() => {
   };
 });
 
-/** The rate limit is counted across the three forms, so one limiter serves them all. */
-const limiter = once(() => {
-  const settings = config();
-  return submissionLimiter({
-    rateLimits: rateLimitRepository(documentClient(), settings.dataTableName),
-    limitPerHour: settings.formRateLimitPerHour,
-  });
-});
-
-export const formProtection = (form: FormName): FormProtection => {
-  const settings = config();
-  return {
-    replayStore: idempotencyStore(dynamoDbClient(), settings.dataTableName, form),
-    limit: limiter(),
-    edgeSecret: settings.edgeSecret,
-  };
-};
-
 export const applicationDependencies = once(() => {
   const shared = formDependencies();
   return {
     ...shared,
+    links: statusLinkSigner(),
     competences: competenceRepository(shared.client, shared.settings.dataTableName),
     applications: submissionRepository<ApplicationData>(
       shared.client,
@@ -106,3 +85,5 @@ export const contactMessageDependencies = once(() => {
     ),
   };
 });
+
+export { formProtection } from './form-protection.ts';

@@ -1,5 +1,6 @@
 import { parisDateTime } from '../../../shared/dates.ts';
 import type { Signatory } from '../../../shared/networks.ts';
+import { statusLinkDays } from '../../domain/applications/status-link.ts';
 import { applicationNextSteps } from '../../domain/public-forms/next-steps.ts';
 import { composeMail, html } from './html.ts';
 import {
@@ -45,6 +46,12 @@ export interface ApplicationMailModel {
     desiredStart?: string | undefined;
   };
   siteUrl: string;
+  /** The SME's signed link to its status page (acknowledgement only). */
+  statusUrl?: string | undefined;
+  /** Where staff open the application in the back office (staff notification only). */
+  backOfficeUrl?: string | undefined;
+  /** How the application arrived, when not through the site (staff notification). */
+  recordedBy?: string | undefined;
   /** Submissions of this network held back as suspected bots and still kept (staff notification only). */
   quarantined?: number | undefined;
 }
@@ -89,10 +96,16 @@ export const renderApplicationAcknowledgement = (model: ApplicationMailModel) =>
   const closing = acknowledgementClosing(summary(model), model.siteUrl);
   const greeting = `Bonjour ${model.contact.firstName} ${model.contact.lastName},`;
   const intro = `Nous avons bien reçu la demande d’accompagnement de ${model.company.name}, enregistrée sous la référence ${model.reference}. Elle est confiée à ${model.network.name}, le réseau Alizé de votre territoire, animé par ${model.network.operator}.`;
-  const text = [greeting, '', intro, '', steps.text, '', closing.text].join('\n');
+  const follow = model.statusUrl
+    ? `Suivez l’avancement de votre demande à tout moment sur votre page de suivi (lien personnel, valable ${statusLinkDays}\u00a0jours)\u00a0: ${model.statusUrl}`
+    : undefined;
+  const text = [greeting, '', intro, '', steps.text, ...(follow ? ['', follow] : []), '', closing.text].join(
+    '\n',
+  );
   const body = html`<p>${greeting}</p>
 <p>${intro}</p>
 ${steps.html}
+${model.statusUrl ? html`<p>Suivez l’avancement de votre demande à tout moment sur <a href="${model.statusUrl}" style="color:#0b4f8a">votre page de suivi</a> (lien personnel, valable ${statusLinkDays}\u00a0jours).</p>` : ''}
 ${closing.html}`;
   return composeMail(subject, { html: body, text }, model.network);
 };
@@ -105,12 +118,15 @@ export const renderApplicationNotification = (model: ApplicationMailModel) => {
   const received = parisDateTime(model.receivedAt);
   const body = staffNotificationBody({
     lead: [
-      `Une demande d’accompagnement est arrivée par le site le ${received}, sous la référence ${model.reference}.`,
+      model.recordedBy
+        ? `${model.recordedBy} a enregistré une demande d’accompagnement le ${received}, sous la référence ${model.reference}.`
+        : `Une demande d’accompagnement est arrivée par le site le ${received}, sous la référence ${model.reference}.`,
       `Commune\u00a0: ${model.company.communeName} (code Insee ${model.company.communeCode}).`,
     ],
     sections: summary(model),
     reply: `Répondre à ce courriel écrit directement à ${model.contact.firstName} ${model.contact.lastName} (${model.contact.email}).`,
     quarantined: model.quarantined,
+    handleAt: model.backOfficeUrl,
   });
   return composeMail(subject, body, model.network);
 };

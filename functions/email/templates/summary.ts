@@ -142,13 +142,19 @@ export const staffNotificationBody = (content: {
   sections: readonly SummarySection[];
   reply: string;
   quarantined?: number | undefined;
+  /** Where staff handle it in the back office. */
+  handleAt?: string | undefined;
 }) => {
   const note = quarantineNote(content.quarantined);
+  const handle = content.handleAt
+    ? `Pour la traiter dans l’espace équipe\u00a0: ${content.handleAt}`
+    : undefined;
   return {
     text: [
       'Bonjour,',
       '',
       ...content.lead,
+      ...(handle ? ['', handle] : []),
       '',
       summaryText(content.sections),
       '',
@@ -157,6 +163,7 @@ export const staffNotificationBody = (content: {
     ].join('\n'),
     html: html`<p>Bonjour,</p>
 <p>${content.lead.map((line, index) => (index === 0 ? html`${line}` : html`<br>${line}`))}</p>
+${content.handleAt ? html`<p><a href="${content.handleAt}" style="color:#0b4f8a;font-weight:bold">Ouvrir la candidature dans l’espace équipe</a></p>` : ''}
 ${summaryHtml(content.sections)}
 <p>${content.reply}</p>
 ${note?.html ?? ''}`,

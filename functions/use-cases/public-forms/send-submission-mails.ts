@@ -18,7 +18,7 @@ export interface MailReport {
  * twice), then tries to send them at once. A failure here is not the person's problem: the mail
  * waits in the outbox and the scheduled job retries it.
  */
-const queueAndSend = async (
+export const queueAndSend = async (
   deps: SubmissionMailDeps,
   network: string,
   mails: { id: string; mail: OutgoingMail }[],

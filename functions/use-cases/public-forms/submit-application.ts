@@ -6,6 +6,8 @@ import type { CounterRepository } from '../../db/counter-repository.ts';
 import type { ApplicationData } from '../../db/entities/application.ts';
 import type { QuarantineRepository } from '../../db/quarantine-repository.ts';
 import type { SubmissionRepository } from '../../db/submission-repository.ts';
+import type { SubmissionOrigin } from '../../domain/applications/lifecycle.ts';
+import { absoluteUrl, applicationPagePath, statusPagePath } from '../../domain/applications/status-link.ts';
 import {
   checkCompetences,
   checkNafCode,
@@ -16,6 +18,7 @@ import {
   renderApplicationAcknowledgement,
   renderApplicationNotification,
 } from '../../email/templates/application-mails.ts';
+import type { StatusLinks } from '../applications/status-links.ts';
 import { locateCompanyInput, storeCompanySubmission } from './company-submission.ts';
 import { rejectIfAny, wellFormed } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
@@ -27,7 +30,14 @@ export interface SubmitApplicationDeps {
   applications: SubmissionRepository<ApplicationData>;
   quarantine: Pick<QuarantineRepository, 'countHeld'>;
   mail: SubmissionMailDeps;
+  links: Pick<StatusLinks, 'sign'>;
   siteUrl: string;
+}
+
+/** An application staff record on an SME's behalf: its origin kept, and only in a network they work for. */
+export interface RecordedBy {
+  origin: SubmissionOrigin;
+  mayRecordIn(network: string): boolean;
 }
 
 const company = applicationSchema.shape.company.shape;
@@ -41,6 +51,7 @@ export const submitApplication = async (
   deps: SubmitApplicationDeps,
   raw: unknown,
   now: Date,
+  recordedBy?: RecordedBy,
 ): Promise<FormAccepted & { mails: MailReport }> => {
   const parsed = applicationSchema.safeParse(raw);
   const errors: (FieldError | undefined)[] = parsed.success ? [] : fieldErrors(parsed.error);
@@ -59,6 +70,12 @@ export const submitApplication = async (
     errors.push(checkCompetences('project.competences', competenceIds, offered, location.network));
   }
 
+  if (location && recordedBy && !recordedBy.mayRecordIn(location.network.id)) {
+    errors.push({
+      field: 'company.postcode',
+      message: `Cette commune relève de ${location.network.name}\u00a0: c’est son équipe qui enregistre la candidature.`,
+    });
+  }
   rejectIfAny(applicationSchema, errors);
   if (!parsed.success || !location) throw new Error('unreachable: a valid application has a location');
   const { company: companyInput, contact, project: projectInput } = parsed.data;
@@ -75,10 +92,12 @@ export const submitApplication = async (
         project: projectInput,
         consentedAt,
       }),
+      recordedBy?.origin,
     ),
     deps.quarantine.countHeld(network.id, now),
   ]);
 
+  const token = await deps.links.sign(reference, now);
   const labels = new Map(catalogue.map((competence) => [competence.id, competence.label]));
   const model: ApplicationMailModel = {
     reference,
@@ -96,6 +115,9 @@ export const submitApplication = async (
       competences: projectInput.competences.map((id) => ({ id, label: labels.get(id) ?? id })),
     },
     siteUrl: deps.siteUrl,
+    statusUrl: absoluteUrl(deps.siteUrl, statusPagePath(token)),
+    backOfficeUrl: absoluteUrl(deps.siteUrl, applicationPagePath(reference)),
+    recordedBy: recordedBy?.origin.actor.name,
   };
   const mails = await acknowledgeAndNotify(
     deps.mail,

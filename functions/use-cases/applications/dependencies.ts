@@ -1,0 +1,21 @@
+import type { National, Network } from '../../../shared/networks.ts';
+import type { CommitteeRepository } from '../../db/committee-repository.ts';
+import type { CompetenceRepository } from '../../db/competence-repository.ts';
+import type { ApplicationData } from '../../db/entities/application.ts';
+import type { QuarantineRepository } from '../../db/quarantine-repository.ts';
+import type { SubmissionRepository } from '../../db/submission-repository.ts';
+import type { SubmissionMailDeps } from '../public-forms/send-submission-mails.ts';
+import type { StatusLinks } from './status-links.ts';
+
+/** What the back office's use cases work with, built once per cold start (functions/wiring/staff.ts). */
+export interface ApplicationsDeps {
+  applications: SubmissionRepository<ApplicationData>;
+  committees: CommitteeRepository;
+  competences: Pick<CompetenceRepository, 'listByNetwork'>;
+  quarantine: Pick<QuarantineRepository, 'countHeld'>;
+  networks: Network[];
+  national: National;
+  mail: SubmissionMailDeps;
+  links: StatusLinks;
+  siteUrl: string;
+}

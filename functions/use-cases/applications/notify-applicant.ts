@@ -1,0 +1,73 @@
+import { mailSender } from '../../../shared/networks.ts';
+import type { ApplicationData } from '../../db/entities/application.ts';
+import type { StoredSubmission } from '../../db/entities/submission.ts';
+import { absoluteUrl, statusPagePath } from '../../domain/applications/status-link.ts';
+import { noticeStatuses, renderApplicantNotice } from '../../email/templates/applicant-notices.ts';
+import { queueAndSend } from '../public-forms/send-submission-mails.ts';
+import type { ApplicationsDeps } from './dependencies.ts';
+
+type Deps = Pick<ApplicationsDeps, 'applications' | 'committees' | 'networks' | 'mail' | 'links' | 'siteUrl'>;
+
+export const notifies = (status: StoredSubmission<ApplicationData>['status']) =>
+  noticeStatuses.includes(status);
+
+/**
+ * Queues the SME's mail for the move that made `version`, under an id of its own (queuing twice
+ * leaves one mail), tries to send it, then clears the owed-mail mark. Called right after the move,
+ * and by the outbox run for a mark a crash left behind.
+ */
+export const notifyApplicant = async (
+  deps: Deps,
+  application: StoredSubmission<ApplicationData>,
+  version: number,
+  now: Date,
+): Promise<void> => {
+  const entry = application.history[version - 1];
+  const network = deps.networks.find((candidate) => candidate.id === application.network);
+  if (entry && network && notifies(entry.to)) {
+    const committee = entry.committee ? await deps.committees.get(entry.committee.id) : undefined;
+    const token = await deps.links.sign(application.reference, now);
+    const mail = renderApplicantNotice({
+      reference: application.reference,
+      network,
+      contact: application.data.contact,
+      companyName: application.data.company.name,
+      projectTitle: application.data.project.title,
+      to: entry.to,
+      reason: entry.reason,
+      committee: committee ?? entry.committee,
+      orientation: entry.orientation,
+      statusUrl: absoluteUrl(deps.siteUrl, statusPagePath(token)),
+    });
+    await queueAndSend(
+      deps.mail,
+      network.id,
+      [
+        {
+          id: `${application.reference}:notice:v${version}`,
+          mail: {
+            ...mail,
+            from: mailSender(network, deps.mail.senderDomain),
+            to: [application.data.contact.email],
+            replyTo: network.staffEmails.slice(0, 5),
+          },
+        },
+      ],
+      now,
+    );
+  }
+  await deps.applications.clearNotice(application.reference, version);
+};
+
+/** How long a mark may wait before the outbox run takes it as left behind by a crash. */
+const graceMs = 2 * 60_000;
+
+/** The SME mails owed by moves whose function died before queuing them. */
+export const sendOwedNotices = async (deps: Deps, now: Date): Promise<number> => {
+  const owed = await deps.applications.listNoticesDue(new Date(now.getTime() - graceMs), 25);
+  for (const { reference, version } of owed) {
+    const found = await deps.applications.get(reference);
+    if (found) await notifyApplicant(deps, found.submission, version, now);
+  }
+  return owed.length;
+};
