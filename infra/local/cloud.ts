@@ -3,12 +3,21 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { DocumentClient } from '../../functions/db/client.ts';
 import { createDocumentClient } from '../../functions/db/client.ts';
+import { committeeRepository } from '../../functions/db/committee-repository.ts';
 import { competenceRepository } from '../../functions/db/competence-repository.ts';
+import { counterRepository } from '../../functions/db/counter-repository.ts';
+import { type ApplicationData, applicationKeys } from '../../functions/db/entities/application.ts';
+import { putIfAbsent } from '../../functions/db/put-if-absent.ts';
+import { submissionRepository } from '../../functions/db/submission-repository.ts';
+import { formatReference, sequenceOf } from '../../functions/domain/public-forms/reference.ts';
 import { functionEnvironment } from '../../functions/runtime/config.ts';
+import { parisYear } from '../../shared/dates.ts';
 import { demoCatalogue } from '../../shared/demo-catalogue.ts';
 import { type TableDefinition, tables } from '../../shared/tables.ts';
 import { readSettingsFile, type Settings } from '../config.ts';
+import { demoApplicationCount, demoApplications, demoCommittees, demoNetworks } from './demo-applications.ts';
 import { closeServer, ensureTables, localDynamoDbClient, startDynamoDb, startSes } from './emulators.ts';
 import { startFront } from './front.ts';
 import { type LocalScheduler, startScheduler } from './scheduler.ts';
@@ -68,6 +77,47 @@ const exportEnvironment = (
   });
 };
 
+/**
+ * Applications at every stage and two committees per demo network, on first start only (a marker
+ * item says it was done); references come from the real sequences, so later submissions follow on.
+ */
+const seedDemoApplications = async (client: DocumentClient, settings: Settings) => {
+  const tableName = localTableName(tables.data);
+  const marker = { pk: 'DEMO#applications', sk: 'SEEDED', entity: 'demo-marker' };
+  if (!(await putIfAbsent(client, tableName, marker))) return 0;
+  const now = new Date();
+  const counters = counterRepository(client, tableName);
+  const applications = submissionRepository<ApplicationData>(client, tableName, applicationKeys);
+  const committees = committeeRepository(client, tableName);
+  let added = 0;
+  for (const network of demoNetworks.filter((demo) => settings.networks.some((n) => n.id === demo.id))) {
+    const { upcoming, past } = demoCommittees(network, now);
+    await committees.create(upcoming);
+    await committees.create(past);
+    const year = parisYear(now);
+    const references: string[] = [];
+    for (let index = 0; index < demoApplicationCount; index++) {
+      const sequence = await counters.next(sequenceOf.application, network.departement, year);
+      references.push(formatReference('application', network.departement, year, sequence));
+    }
+    for (const application of demoApplications(network, references, now)) {
+      await applications.create(application);
+      const decision = application.history.at(-1);
+      if (application.committee?.id === past.id && decision && decision.to !== 'scheduled') {
+        await committees.recordDecision(past.id, {
+          reference: application.reference,
+          decision: decision.to as 'approved',
+          ...(decision.reason ? { reason: decision.reason } : {}),
+          at: decision.at,
+          actor: decision.actor,
+        });
+      }
+      added++;
+    }
+  }
+  return added;
+};
+
 /** Demo data on first start only: what someone changed locally is never overwritten. */
 const seedDemoData = async (endpoint: string, settings: Settings) => {
   const client = createDocumentClient(localDynamoDbClient(endpoint));
@@ -78,7 +128,7 @@ const seedDemoData = async (endpoint: string, settings: Settings) => {
     for (const competence of demoCatalogue.filter((c) => known.has(c.network))) {
       if (await competences.addIfAbsent(competence)) added++;
     }
-    return added;
+    return { competences: added, applications: await seedDemoApplications(client, settings) };
   } finally {
     client.destroy();
   }
@@ -106,7 +156,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
 
     await ensureTables(dynamodb.endpoint, localTableName);
     const seeded = await seedDemoData(dynamodb.endpoint, settings);
-    if (seeded > 0) log(`${seeded} compétences de démonstration ajoutées`);
+    if (seeded.competences > 0) log(`${seeded.competences} compétences de démonstration ajoutées`);
+    if (seeded.applications > 0) log(`${seeded.applications} candidatures de démonstration ajoutées`);
 
     // Like CloudFront's per-deployment secret: new at each start, known only to the front and the functions.
     const edgeSecret = randomUUID();

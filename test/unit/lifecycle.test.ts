@@ -63,7 +63,7 @@ describe('the application lifecycle', () => {
         });
       } else if (!byMissions.some(([a, b]) => a === from && b === to)) {
         it(`refuses ${from} → ${to} with a French message`, () => {
-          const refused = attempt(from, to);
+          const refused = attempt(from, to) as Error;
           expect(refused).toBeInstanceOf(TransitionRefusedError);
           expect(refused.message).toMatch(/^(Une|Cette) candidature /);
           expect(typographyFaults(refused.message)).toEqual([]);
