@@ -4,17 +4,16 @@ import { counterRepository } from '../db/counter-repository.ts';
 import { type ApplicationData, applicationKeys } from '../db/entities/application.ts';
 import { type ContactMessageData, contactMessageKeys } from '../db/entities/contact-message.ts';
 import { type PartnerOfferData, partnerOfferKeys } from '../db/entities/partner-offer.ts';
-import { outboxRepository } from '../db/outbox-repository.ts';
 import { quarantineRepository } from '../db/quarantine-repository.ts';
 import { submissionRepository } from '../db/submission-repository.ts';
 import { buildCommuneIndex } from '../domain/public-forms/communes.ts';
 import { buildNafIndex } from '../domain/public-forms/naf.ts';
 import type { ReferenceData } from '../domain/public-forms/submission-checks.ts';
-import { sesMailer } from '../email/mailer.ts';
 import { communesTable, formerCommunesTable } from '../reference-data/communes.ts';
 import { nafTable } from '../reference-data/naf.ts';
 import { config } from '../runtime/config.ts';
 import { once } from '../runtime/once.ts';
+import { requestMailDependencies } from './mail.ts';
 import { statusLinkSigner } from './status-links.ts';
 
 /**
@@ -37,13 +36,7 @@ export const formDependencies = once(() => {
     reference,
     counters: counterRepository(client, settings.dataTableName),
     quarantine: quarantineRepository(client, settings.dataTableName),
-    mail: {
-      outbox: outboxRepository(client, settings.dataTableName),
-      mailer: sesMailer({ configurationSet: settings.sesConfigurationSet, failFast: true }),
-      networks: settings.networks,
-      national: settings.national,
-      senderDomain: settings.senderDomain,
-    },
+    mail: requestMailDependencies(client, settings),
     siteUrl: settings.siteUrl,
   };
 });

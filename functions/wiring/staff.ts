@@ -2,13 +2,12 @@ import { documentClient } from '../db/client.ts';
 import { committeeRepository } from '../db/committee-repository.ts';
 import { competenceRepository } from '../db/competence-repository.ts';
 import { type ApplicationData, applicationKeys } from '../db/entities/application.ts';
-import { outboxRepository } from '../db/outbox-repository.ts';
 import { quarantineRepository } from '../db/quarantine-repository.ts';
 import { submissionRepository } from '../db/submission-repository.ts';
-import { sesMailer } from '../email/mailer.ts';
 import { config } from '../runtime/config.ts';
 import { once } from '../runtime/once.ts';
 import type { ApplicationsDeps } from '../use-cases/applications/dependencies.ts';
+import { requestMailDependencies } from './mail.ts';
 import { statusLinkSigner } from './status-links.ts';
 
 /** The network ids a staff member's groups are read against. */
@@ -28,13 +27,7 @@ export const staffDependencies = once((): ApplicationsDeps => {
     quarantine: quarantineRepository(client, settings.dataTableName),
     networks: settings.networks,
     national: settings.national,
-    mail: {
-      outbox: outboxRepository(client, settings.dataTableName),
-      mailer: sesMailer({ configurationSet: settings.sesConfigurationSet, failFast: true }),
-      networks: settings.networks,
-      national: settings.national,
-      senderDomain: settings.senderDomain,
-    },
+    mail: requestMailDependencies(client, settings),
     links: statusLinkSigner(),
     siteUrl: settings.siteUrl,
   };

@@ -253,9 +253,7 @@ describe('a crash between steps', () => {
     await moveApplication(deps(), claire, reference, { to: 'qualified', version: 1 }, new Date());
     const crashing = {
       ...deps(),
-      applications: failingAfterWrite() as typeof deps extends never
-        ? never
-        : ReturnType<typeof deps>['applications'],
+      applications: failingAfterWrite() as ApplicationsDeps['applications'],
     };
 
     const error = await refusal(

@@ -6,6 +6,7 @@ import {
   statusLabels,
 } from '../../../shared/application-lifecycle.ts';
 import { parisIsoDate } from '../../../shared/dates.ts';
+import type { HistoryLine } from '../../../shared/staff-api.ts';
 import { DomainError } from '../errors.ts';
 
 /**
@@ -67,15 +68,8 @@ export interface Committee {
   date: string;
 }
 
-export interface HistoryEntry {
-  at: string;
-  actor: { id: string; name: string };
-  from?: ApplicationStatus;
-  to: ApplicationStatus;
-  reason?: string;
-  committee?: { id: string; date: string };
-  orientation?: Orientation;
-}
+/** One line of an application's history, as stored and as the back office shows it. */
+export type HistoryEntry = HistoryLine;
 
 export interface LifecycleState {
   network: string;

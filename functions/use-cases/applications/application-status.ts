@@ -2,13 +2,12 @@ import * as z from 'zod/mini';
 import type { ApplicationStatus } from '../../../shared/application-lifecycle.ts';
 import { email, requiredText } from '../../../shared/form-fields.ts';
 import { ofName } from '../../../shared/french.ts';
-import { mailSender } from '../../../shared/networks.ts';
 import type { ApplicationStatusView } from '../../../shared/staff-api.ts';
 import { absoluteUrl, statusPagePath } from '../../domain/applications/status-link.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { renderStatusLink } from '../../email/templates/applicant-notices.ts';
-import { queueAndSend } from '../public-forms/send-submission-mails.ts';
 import type { ApplicationsDeps } from './dependencies.ts';
+import { mailApplicant } from './notify-applicant.ts';
 
 type Deps = Pick<ApplicationsDeps, 'applications' | 'committees' | 'networks' | 'mail' | 'links' | 'siteUrl'>;
 
@@ -103,20 +102,12 @@ export const sendStatusLink = async (deps: Deps, raw: unknown, now: Date): Promi
     contact: application.data.contact,
     statusUrl: absoluteUrl(deps.siteUrl, statusPagePath(token)),
   });
-  await queueAndSend(
-    deps.mail,
-    network.id,
-    [
-      {
-        id: `${reference}:status-link:${now.toISOString().slice(0, 13)}`,
-        mail: {
-          ...mail,
-          from: mailSender(network, deps.mail.senderDomain),
-          to: [application.data.contact.email],
-          replyTo: network.staffEmails.slice(0, 5),
-        },
-      },
-    ],
+  await mailApplicant(
+    deps,
+    network,
+    application,
+    `${reference}:status-link:${now.toISOString().slice(0, 13)}`,
+    mail,
     now,
   );
 };

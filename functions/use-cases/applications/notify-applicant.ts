@@ -1,12 +1,39 @@
-import { mailSender } from '../../../shared/networks.ts';
+import { mailSender, type Network } from '../../../shared/networks.ts';
 import type { ApplicationData } from '../../db/entities/application.ts';
 import type { StoredSubmission } from '../../db/entities/submission.ts';
 import { absoluteUrl, statusPagePath } from '../../domain/applications/status-link.ts';
 import { noticeStatuses, renderApplicantNotice } from '../../email/templates/applicant-notices.ts';
+import type { RenderedMail } from '../../email/templates/html.ts';
 import { queueAndSend } from '../public-forms/send-submission-mails.ts';
 import type { ApplicationsDeps } from './dependencies.ts';
 
 type Deps = Pick<ApplicationsDeps, 'applications' | 'committees' | 'networks' | 'mail' | 'links' | 'siteUrl'>;
+
+/** Queues and tries to send one mail to the SME, from its network, answerable by the network's staff. */
+export const mailApplicant = (
+  deps: Pick<ApplicationsDeps, 'mail'>,
+  network: Network,
+  application: StoredSubmission<ApplicationData>,
+  id: string,
+  mail: RenderedMail,
+  now: Date,
+) =>
+  queueAndSend(
+    deps.mail,
+    network.id,
+    [
+      {
+        id,
+        mail: {
+          ...mail,
+          from: mailSender(network, deps.mail.senderDomain),
+          to: [application.data.contact.email],
+          replyTo: network.staffEmails.slice(0, 5),
+        },
+      },
+    ],
+    now,
+  );
 
 export const notifies = (status: StoredSubmission<ApplicationData>['status']) =>
   noticeStatuses.includes(status);
@@ -39,22 +66,7 @@ export const notifyApplicant = async (
       orientation: entry.orientation,
       statusUrl: absoluteUrl(deps.siteUrl, statusPagePath(token)),
     });
-    await queueAndSend(
-      deps.mail,
-      network.id,
-      [
-        {
-          id: `${application.reference}:notice:v${version}`,
-          mail: {
-            ...mail,
-            from: mailSender(network, deps.mail.senderDomain),
-            to: [application.data.contact.email],
-            replyTo: network.staffEmails.slice(0, 5),
-          },
-        },
-      ],
-      now,
-    );
+    await mailApplicant(deps, network, application, `${application.reference}:notice:v${version}`, mail, now);
   }
   await deps.applications.clearNotice(application.reference, version);
 };
