@@ -134,6 +134,28 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/api/staff/quarantine',
+    handler: 'list-quarantine',
+    access: 'staff',
+    tables: { data: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/quarantine/{reference}/release',
+    handler: 'release-quarantined',
+    access: 'staff',
+    tables: { data: 'readWrite' },
+    sendsMail: true,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/staff/quarantine/{reference}',
+    handler: 'delete-quarantined',
+    access: 'staff',
+    tables: { data: 'readWrite' },
+  },
+  {
+    method: 'GET',
     path: '/api/status',
     handler: 'get-application-status',
     access: 'public',

@@ -117,3 +117,17 @@ export interface ApplicationStatusView {
   /** What happens next, in French, for the SME. */
   next: string;
 }
+
+/** A submission held in quarantine as a suspected bot, shown as it was posted, for staff to judge. */
+export interface HeldSubmissionView {
+  reference: string;
+  form: 'application' | 'partnerOffer' | 'contactMessage';
+  /** A network id, or `national` for a message to the national coordination. */
+  network: string;
+  /** Why it was held, in French: « le champ caché aux visiteurs était rempli ». */
+  reason: string;
+  receivedAt: string;
+  expiresAt: string;
+  /** The fields exactly as posted: text typed by someone unknown, to be shown escaped. */
+  fields: Record<string, unknown>;
+}

@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../../shared/tables.ts';
 import type { DocumentClient } from './client.ts';
 import {
@@ -18,6 +18,9 @@ export interface QuarantineRepository {
   countHeld(network: string, now: Date): Promise<number>;
   /** A network's held submissions, oldest first, expired ones left out (dynalite never deletes them). */
   listHeld(network: string, now: Date): Promise<QuarantinedSubmission[]>;
+  get(reference: string, now: Date): Promise<QuarantinedSubmission | undefined>;
+  /** Forgets a held submission, once released or judged a bot's. */
+  remove(reference: string): Promise<void>;
 }
 
 const index = tables.data.indexes.byNetworkAndStatus;
@@ -64,5 +67,16 @@ export const quarantineRepository = (client: DocumentClient, tableName: string):
       ExpressionAttributeValues: { ':listing': quarantineKeys.listing(network) },
     });
     return items.filter((item) => !isExpired(item, now)).map(quarantineFromItem);
+  },
+
+  async get(reference, now) {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: quarantineKeys.of(reference), ConsistentRead: true }),
+    );
+    return Item && !isExpired(Item, now) ? quarantineFromItem(Item) : undefined;
+  },
+
+  async remove(reference) {
+    await client.send(new DeleteCommand({ TableName: tableName, Key: quarantineKeys.of(reference) }));
   },
 });

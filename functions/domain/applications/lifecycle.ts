@@ -160,16 +160,19 @@ export const planMove = (
 export const publicFormActor = { id: 'public-form', name: 'Formulaire du site' } as const;
 
 /** The first line of every history: the submission was received, by the site or from a staff member. */
-export const receivedEntry = (at: string, actor: HistoryEntry['actor']): HistoryEntry => ({
+export const receivedEntry = (at: string, actor: HistoryEntry['actor'], note?: string): HistoryEntry => ({
   at,
   actor,
   to: 'received',
+  ...(note ? { reason: note } : {}),
 });
 
 /** Where a submission came from and who recorded it: the site, or a staff member on the SME's behalf. */
 export interface SubmissionOrigin {
   source: ApplicationSource;
   actor: HistoryEntry['actor'];
+  /** Said on the first history line (e.g. released from quarantine, and why it was held). */
+  note?: string;
 }
 export const publicFormOrigin: SubmissionOrigin = { source: 'public-form', actor: publicFormActor };
 
@@ -179,6 +182,6 @@ export const receivedState = (createdAt: string, origin: SubmissionOrigin) => ({
   createdAt,
   updatedAt: createdAt,
   version: 1,
-  history: [receivedEntry(createdAt, origin.actor)],
+  history: [receivedEntry(createdAt, origin.actor, origin.note)],
   source: origin.source,
 });

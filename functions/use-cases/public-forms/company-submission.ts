@@ -49,6 +49,16 @@ export interface CommunePlace {
   departement: string;
 }
 
+/** How a submission arrives when not straight from the site's form. */
+export interface SubmitOptions {
+  /** Recorded by staff on the company's behalf, or released from quarantine by staff. */
+  origin?: SubmissionOrigin;
+  /** Staff record only in a network they work for. */
+  mayRecordIn?(network: string): boolean;
+  /** A submission released from quarantine keeps the reference its sender was given. */
+  reference?: string;
+}
+
 /** Numbers and stores a submission whose every rule has passed; answers its reference and time. */
 export const storeCompanySubmission = async <T>(
   deps: { counters: CounterRepository; submissions: SubmissionRepository<T> },
@@ -56,11 +66,17 @@ export const storeCompanySubmission = async <T>(
   { commune, network }: Location,
   now: Date,
   data: (place: CommunePlace, createdAt: string) => T,
-  origin: SubmissionOrigin = publicFormOrigin,
+  { origin = publicFormOrigin, reference: kept }: SubmitOptions = {},
 ) => {
   const year = parisYear(now);
-  const sequence = await deps.counters.next(sequenceOf[kind], commune.departement, year);
-  const reference = formatReference(kind, commune.departement, year, sequence);
+  const reference =
+    kept ??
+    formatReference(
+      kind,
+      commune.departement,
+      year,
+      await deps.counters.next(sequenceOf[kind], commune.departement, year),
+    );
   const createdAt = now.toISOString();
   const place = { communeCode: commune.code, communeName: commune.name, departement: commune.departement };
   await deps.submissions.create({

@@ -6,7 +6,6 @@ import type { CounterRepository } from '../../db/counter-repository.ts';
 import type { ApplicationData } from '../../db/entities/application.ts';
 import type { QuarantineRepository } from '../../db/quarantine-repository.ts';
 import type { SubmissionRepository } from '../../db/submission-repository.ts';
-import type { SubmissionOrigin } from '../../domain/applications/lifecycle.ts';
 import { absoluteUrl, applicationPagePath, statusPagePath } from '../../domain/applications/status-link.ts';
 import {
   checkCompetences,
@@ -19,7 +18,7 @@ import {
   renderApplicationNotification,
 } from '../../email/templates/application-mails.ts';
 import type { StatusLinks } from '../applications/status-links.ts';
-import { locateCompanyInput, storeCompanySubmission } from './company-submission.ts';
+import { locateCompanyInput, type SubmitOptions, storeCompanySubmission } from './company-submission.ts';
 import { rejectIfAny, wellFormed } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 
@@ -34,12 +33,6 @@ export interface SubmitApplicationDeps {
   siteUrl: string;
 }
 
-/** An application staff record on an SME's behalf: its origin kept, and only in a network they work for. */
-export interface RecordedBy {
-  origin: SubmissionOrigin;
-  mayRecordIn(network: string): boolean;
-}
-
 const company = applicationSchema.shape.company.shape;
 const project = applicationSchema.shape.project.shape;
 
@@ -51,7 +44,7 @@ export const submitApplication = async (
   deps: SubmitApplicationDeps,
   raw: unknown,
   now: Date,
-  recordedBy?: RecordedBy,
+  options: SubmitOptions = {},
 ): Promise<FormAccepted & { mails: MailReport }> => {
   const parsed = applicationSchema.safeParse(raw);
   const errors: (FieldError | undefined)[] = parsed.success ? [] : fieldErrors(parsed.error);
@@ -70,7 +63,7 @@ export const submitApplication = async (
     errors.push(checkCompetences('project.competences', competenceIds, offered, location.network));
   }
 
-  if (location && recordedBy && !recordedBy.mayRecordIn(location.network.id)) {
+  if (location && options.mayRecordIn && !options.mayRecordIn(location.network.id)) {
     errors.push({
       field: 'company.postcode',
       message: `Cette commune relève de ${location.network.name}\u00a0: c’est son équipe qui enregistre la candidature.`,
@@ -92,7 +85,7 @@ export const submitApplication = async (
         project: projectInput,
         consentedAt,
       }),
-      recordedBy?.origin,
+      options,
     ),
     deps.quarantine.countHeld(network.id, now),
   ]);
@@ -117,7 +110,7 @@ export const submitApplication = async (
     siteUrl: deps.siteUrl,
     statusUrl: absoluteUrl(deps.siteUrl, statusPagePath(token)),
     backOfficeUrl: absoluteUrl(deps.siteUrl, applicationPagePath(reference)),
-    recordedBy: recordedBy?.origin.actor.name,
+    recordedBy: options.origin?.source === 'public-form' ? undefined : options.origin?.actor.name,
   };
   const mails = await acknowledgeAndNotify(
     deps.mail,

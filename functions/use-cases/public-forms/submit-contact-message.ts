@@ -20,6 +20,7 @@ import {
   renderContactAcknowledgement,
   renderContactNotification,
 } from '../../email/templates/contact-message-mails.ts';
+import type { SubmitOptions } from './company-submission.ts';
 import { rejectIfAny, wellFormed } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 
@@ -42,6 +43,7 @@ export const submitContactMessage = async (
   deps: SubmitContactMessageDeps,
   raw: unknown,
   now: Date,
+  options: Pick<SubmitOptions, 'origin' | 'reference'> = {},
 ): Promise<FormAccepted & { mails: MailReport }> => {
   const parsed = contactMessageSchema.safeParse(raw);
   const errors: (FieldError | undefined)[] = parsed.success ? [] : fieldErrors(parsed.error);
@@ -64,15 +66,21 @@ export const submitContactMessage = async (
 
   const scope = route.departement ?? nationalScope;
   const year = parisYear(now);
-  const sequence = await deps.counters.next(sequenceOf.contactMessage, scope, year);
-  const reference = formatReference('contactMessage', scope, year, sequence);
+  const reference =
+    options.reference ??
+    formatReference(
+      'contactMessage',
+      scope,
+      year,
+      await deps.counters.next(sequenceOf.contactMessage, scope, year),
+    );
   const createdAt = now.toISOString();
   const owner = target?.id ?? nationalNetwork;
   const [, quarantined] = await Promise.all([
     deps.contactMessages.create({
       reference,
       network: owner,
-      ...receivedState(createdAt, publicFormOrigin),
+      ...receivedState(createdAt, options.origin ?? publicFormOrigin),
       data: {
         ...message,
         ...(route.departement ? { departement: route.departement } : {}),

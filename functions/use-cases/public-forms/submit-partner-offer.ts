@@ -11,7 +11,7 @@ import {
   renderPartnerOfferAcknowledgement,
   renderPartnerOfferNotification,
 } from '../../email/templates/partner-offer-mails.ts';
-import { locateCompanyInput, storeCompanySubmission } from './company-submission.ts';
+import { locateCompanyInput, type SubmitOptions, storeCompanySubmission } from './company-submission.ts';
 import { rejectIfAny } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 
@@ -31,6 +31,7 @@ export const submitPartnerOffer = async (
   deps: SubmitPartnerOfferDeps,
   raw: unknown,
   now: Date,
+  options: SubmitOptions = {},
 ): Promise<FormAccepted & { mails: MailReport }> => {
   const parsed = partnerOfferSchema.safeParse(raw);
   const errors: (FieldError | undefined)[] = parsed.success ? [] : fieldErrors(parsed.error);
@@ -48,6 +49,7 @@ export const submitPartnerOffer = async (
       location,
       now,
       (place, consentedAt) => ({ company: { ...companyInput, ...place }, contact, offer, consentedAt }),
+      options,
     ),
     deps.quarantine.countHeld(network.id, now),
   ]);
