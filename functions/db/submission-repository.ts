@@ -94,7 +94,7 @@ export const submissionRepository = <T>(
         '#listing = :listing',
         'version = :next',
         'updatedAt = :at',
-        'history = list_append(history, :entry)',
+        'history = list_append(if_not_exists(history, :empty), :entry)',
       ];
       const names: Record<string, string> = { '#status': 'status', '#listing': listing.partitionKey };
       const values: Record<string, unknown> = {
@@ -103,6 +103,7 @@ export const submissionRepository = <T>(
         ':expected': expected,
         ':at': entry.at,
         ':entry': [entry],
+        ':empty': [],
         ':listing': networkStatusKey(keys.entity, network, entry.to),
       };
       if (entry.committee) {
@@ -122,7 +123,9 @@ export const submissionRepository = <T>(
             TableName: tableName,
             Key: keys.of(reference),
             UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression: 'version = :expected',
+            // Records kept from before versions existed read as version 1.
+            ConditionExpression:
+              expected === 1 ? 'version = :expected OR attribute_not_exists(version)' : 'version = :expected',
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,
             ReturnValues: 'ALL_NEW',
