@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { StaleVersionError } from '../../functions/domain/applications/lifecycle.ts';
 import {
   IdempotencyKeyReusedError,
   SubmissionInProgressError,
   TooManySubmissionsError,
   UnknownNetworkError,
 } from '../../functions/domain/errors.ts';
+import {
+  noticeStatuses,
+  renderApplicantNotice,
+  renderStatusLink,
+} from '../../functions/email/templates/applicant-notices.ts';
 import {
   type ApplicationMailModel,
   renderApplicationAcknowledgement,
@@ -28,6 +34,7 @@ import {
   partnerOfferAcceptedPage,
 } from '../../functions/http/pages/accepted-pages.ts';
 import { renderAnswerPage } from '../../functions/http/pages/answer-page.ts';
+import { statusLinkAnswer } from '../../functions/use-cases/applications/application-status.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { applicationSchema } from '../../shared/application.ts';
 import { contactMessageSchema } from '../../shared/contact-message.ts';
@@ -127,6 +134,38 @@ const mails = {
   'contact acknowledgement, network': renderContactAcknowledgement(contactMessage(false)),
   'contact acknowledgement, national': renderContactAcknowledgement(contactMessage(true)),
   'contact notification, national': renderContactNotification({ ...contactMessage(true), quarantined: 1 }),
+  'application acknowledgement with its status link': renderApplicationAcknowledgement({
+    ...application,
+    statusUrl: 'https://alize.example.org/suivi/?t=abc',
+  }),
+  'application notification recorded by staff': renderApplicationNotification({
+    ...application,
+    recordedBy: 'claire.bernard@initiative-indre.example.org',
+    backOfficeUrl: 'https://alize.example.org/espace-equipe/candidature/?ref=ALZ-36-2026-0042',
+  }),
+  ...Object.fromEntries(
+    noticeStatuses.map((to) => [
+      `applicant notice: ${to}`,
+      renderApplicantNotice({
+        reference: 'ALZ-36-2026-0042',
+        network: indre,
+        contact: { firstName: 'Claire', lastName: 'Martin' },
+        companyName: 'Menuiserie Martin',
+        projectTitle: 'Obtenir la certification ISO 9001',
+        to,
+        reason: to === 'approved' ? undefined : 'Le plan de financement doit être précisé : merci.',
+        committee: { date: '2027-03-01', time: '14:30', place: 'Châteauroux' },
+        orientation: to === 'ineligible' ? 'loan-network' : undefined,
+        statusUrl: 'https://alize.example.org/suivi/?t=abc',
+      }),
+    ]),
+  ),
+  'new status link': renderStatusLink({
+    reference: 'ALZ-36-2026-0042',
+    network: indre,
+    contact: { firstName: 'Claire', lastName: 'Martin' },
+    statusUrl: 'https://alize.example.org/suivi/?t=abc',
+  }),
   'undelivered mail alert': renderDeliveryFailed({
     network: indre,
     failedSubject: 'Votre demande Alizé ALZ-36-2026-0042 est bien enregistrée',
@@ -263,6 +302,8 @@ describe('French typography in the error messages people read', () => {
       new TooManySubmissionsError(30).message,
       new SubmissionInProgressError().message,
       new IdempotencyKeyReusedError().message,
+      new StaleVersionError(undefined).message,
+      statusLinkAnswer,
     ];
 
     expect(messages.flatMap(typographyFaults)).toEqual([]);

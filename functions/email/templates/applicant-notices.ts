@@ -56,8 +56,8 @@ const contentOf = (model: ApplicantNoticeModel): NoticeContent => {
       return {
         subject: `Votre projet sera présenté au comité d’agrément ${model.committee ? committeeWhen(model.committee) : ''}`,
         paragraphs: [
-          `Bonne nouvelle\u00a0: votre projet ${project} sera présenté au comité d’agrément ${model.network.name} ${model.committee ? committeeWhen(model.committee) : ''}.`,
-          `Le comité réunit les entreprises partenaires du réseau. ${team} y présente votre projet\u00a0: vous n’avez rien à préparer, sauf si l’équipe vous le demande. Vous serez informé de sa décision par courriel.`,
+          `Bonne nouvelle\u00a0: votre projet ${project} sera présenté au comité d’agrément ${ofName(model.network.name)} ${model.committee ? committeeWhen(model.committee) : ''}.`,
+          `Le comité réunit les entreprises partenaires du réseau. ${team} y présente votre projet\u00a0: vous n’avez rien à préparer, sauf si l’équipe vous le demande. Nous vous informerons de sa décision par courriel.`,
         ],
       };
     case 'info-requested':
@@ -73,7 +73,7 @@ const contentOf = (model: ApplicantNoticeModel): NoticeContent => {
       return {
         subject: 'Votre projet est retenu par le comité d’agrément Alizé',
         paragraphs: [
-          `Le comité d’agrément ${model.network.name} a retenu votre projet ${project}.`,
+          `Le comité d’agrément ${ofName(model.network.name)} a retenu votre projet ${project}.`,
           `${team} vous contacte prochainement pour organiser les premières missions avec un salarié d’une entreprise partenaire.`,
         ],
         quoted: reason,
@@ -82,7 +82,7 @@ const contentOf = (model: ApplicantNoticeModel): NoticeContent => {
       return {
         subject: 'La décision du comité d’agrément Alizé sur votre projet',
         paragraphs: [
-          `Le comité d’agrément ${model.network.name} a étudié votre projet ${project} et n’a pas retenu de l’accompagner.`,
+          `Le comité d’agrément ${ofName(model.network.name)} a étudié votre projet ${project} et n’a pas souhaité le retenir pour un accompagnement.`,
           `${team} reste à votre disposition pour en parler et vous orienter vers d’autres appuis\u00a0: répondez simplement à ce courriel.`,
         ],
         quoted: reason,
@@ -91,7 +91,7 @@ const contentOf = (model: ApplicantNoticeModel): NoticeContent => {
       return {
         subject: 'Votre projet sera présenté à un prochain comité d’agrément',
         paragraphs: [
-          `Le comité d’agrément ${model.network.name} a ajourné l’examen de votre projet ${project}\u00a0: il sera présenté à un prochain comité.`,
+          `Le comité d’agrément ${ofName(model.network.name)} a ajourné l’examen de votre projet ${project}\u00a0: il sera présenté à un prochain comité.`,
           `${team} vous recontacte pour préparer ce passage.`,
         ],
         quoted: reason,

@@ -24,7 +24,7 @@ const nextFor = (status: ApplicationStatus, team: string): string => {
     case 'qualified':
       return 'Votre projet va être inscrit à un prochain comité d’agrément, qui décide de l’accompagnement.';
     case 'scheduled':
-      return 'Votre projet sera présenté au comité d’agrément à la date indiquée. Vous serez informé de sa décision par courriel.';
+      return 'Votre projet sera présenté au comité d’agrément à la date indiquée. Nous vous informerons de sa décision par courriel.';
     case 'info-requested':
       return `L’équipe ${team} attend quelques informations de votre part\u00a0: répondez au courriel qu’elle vous a envoyé.`;
     case 'deferred':
