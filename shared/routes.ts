@@ -13,7 +13,7 @@ export interface RouteDefinition {
   readonly path: `/api/${string}`;
   /** File name under functions/handlers/, without extension; it exports `handler`. */
   readonly handler: string;
-  /** `staff` routes will sit behind the back office's authorizer. */
+  /** `staff` routes sit behind the JWT authorizer of the back office's user pool (shared/staff.ts). */
   readonly access: 'public' | 'staff';
   readonly tables: Readonly<Partial<Record<TableName, TableAccess>>>;
   readonly sendsMail?: boolean;
@@ -51,6 +51,13 @@ export const routes = [
     access: 'public',
     tables: { data: 'readWrite' },
     sendsMail: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/me',
+    handler: 'get-staff-session',
+    access: 'staff',
+    tables: {},
   },
 ] as const satisfies readonly RouteDefinition[];
 
