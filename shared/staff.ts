@@ -17,6 +17,13 @@ export const staffScopes = ['openid', 'email', 'profile'] as const;
  */
 export const staffApiScope: (typeof staffScopes)[number] = 'openid';
 
+/** The app client's token lifetimes, the local issuer's too: an hour, and a working day to refresh. */
+export const staffTokenLifetimes = {
+  accessSeconds: 3600,
+  idSeconds: 3600,
+  refreshSeconds: 12 * 3600,
+} as const;
+
 /** Where the back office lives on the site, and where an issuer sends a staff member back after sign-in. */
 export const backOfficePath = '/espace-equipe/';
 export const signInCallbackPath = '/espace-equipe/connexion/';

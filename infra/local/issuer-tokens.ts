@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { EncryptJWT, type JWTPayload, jwtDecrypt, SignJWT } from 'jose';
-import { staffScopes } from '../../shared/staff.ts';
+import { staffScopes, staffTokenLifetimes } from '../../shared/staff.ts';
 import type { IssuerKeys } from './issuer-keys.ts';
 import type { StaffAccount } from './staff-accounts.ts';
 
@@ -15,8 +15,8 @@ export const localClientId = 'alize-local-back-office';
 /** The issuer identifier (and base of every endpoint) of a local issuer on this port. */
 export const localIssuerUrl = (port: number) => `http://localhost:${port}`;
 
-/** The app client's lifetimes (infra/constructs/back-office-client.ts): 1 h, and 12 h to refresh. */
-export const tokenLifetimes = { accessSeconds: 3600, idSeconds: 3600, refreshSeconds: 12 * 3600 } as const;
+/** As the app client's in AWS (infra/constructs/back-office-client.ts). */
+export const tokenLifetimes = staffTokenLifetimes;
 
 export interface TokenContext {
   issuer: string;
