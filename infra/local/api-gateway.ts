@@ -66,7 +66,8 @@ const forwarded = new Set<string>(forwardedApiHeaders.filter((name) => name !== 
 
 /**
  * CloudFront's `/api/staff/*` behaviour also sends `Authorization` (its cache policy names it, the only
- * way CloudFront forwards that header); the other API paths never receive it.
+ * way CloudFront forwards that header on a GET). Elsewhere the front does not pass it on: no public
+ * handler reads it, and the `/api/*` behaviour does not forward it on GET and HEAD.
  */
 export const forwardsAuthorization = (path: string) => path.startsWith(staffApiPathPrefix);
 

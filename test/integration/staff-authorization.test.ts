@@ -157,7 +157,7 @@ describe('GET /api/staff/me', () => {
 
 describe('public routes', () => {
   it.each(publicRoutes.map((route) => [routeKey(route), route] as const))(
-    '%s ignores any Authorization header, as CloudFront never forwards it there',
+    '%s runs no authorizer, whatever Authorization header comes',
     async (_key, route) => {
       const response = await call(route, { authorization: 'Bearer ceci-n-est-pas-un-jeton' });
 
