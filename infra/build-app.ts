@@ -51,8 +51,9 @@ export const buildApp = (options: BuildAppOptions = {}): BuiltApp => {
   // Stage in the construct ids too: names CDK derives from construct paths (CloudFront function,
   // response headers policy) must differ between two stages deployed in one account.
   const dataStack = new DataStack(app, `alize-${settings.stage}-data`, {
-    description: 'Alizé: tables and mail configuration (stateful, retained)',
+    description: 'Alizé: tables, mail configuration and the staff user pool (stateful, retained)',
     env,
+    settings,
   });
   const appStack = new AppStack(app, `alize-${settings.stage}-app`, {
     description: 'Alizé: functions, API, site, schedules and alarms (stateless)',

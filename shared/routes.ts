@@ -13,12 +13,19 @@ export interface RouteDefinition {
   readonly path: `/api/${string}`;
   /** File name under functions/handlers/, without extension; it exports `handler`. */
   readonly handler: string;
-  /** `staff` routes will sit behind the back office's authorizer. */
+  /** `staff` routes sit behind the JWT authorizer of the back office's user pool (shared/staff.ts). */
   readonly access: 'public' | 'staff';
   readonly tables: Readonly<Partial<Record<TableName, TableAccess>>>;
   readonly sendsMail?: boolean;
   readonly timeoutSeconds?: number;
 }
+
+/**
+ * Every `access: 'staff'` route lives under this prefix, and no public route does: CloudFront sends
+ * the `Authorization` header to the API only on this path (its own behaviour), and the local front
+ * does the same. `assertStaffRoutesUnderPrefix` below checks it for the stack and the tests.
+ */
+export const staffApiPathPrefix = '/api/staff/';
 
 export const routes = [
   {
@@ -180,6 +187,19 @@ export const fallbackRoute = {
   access: 'public',
   tables: {},
 } as const satisfies Omit<RouteDefinition, 'method' | 'path'>;
+
+/** Refuses a route table where a staff route is outside `staffApiPathPrefix`, or a public one inside it. */
+export const assertStaffRoutesUnderPrefix = (
+  table: readonly Pick<RouteDefinition, 'method' | 'path' | 'access'>[],
+) => {
+  for (const route of table) {
+    if ((route.access === 'staff') !== route.path.startsWith(staffApiPathPrefix)) {
+      throw new Error(
+        `Route ${route.method} ${route.path} is ${route.access}: staff routes, and only they, live under ${staffApiPathPrefix}.`,
+      );
+    }
+  }
+};
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${route.method} ${route.path}`;
 

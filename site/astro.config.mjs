@@ -42,8 +42,10 @@ const apiToLocalCloud = {
         route: '',
         handle: (incoming, outgoing, next) => {
           const path = (incoming.url ?? '/').split('?')[0];
-          if (path === '/api' || path.startsWith('/api/')) forwardToLocalCloud(incoming, outgoing);
-          else next();
+          // The API, and the back office's config.json, which the local cloud serves (its local issuer's values).
+          if (path === '/api' || path.startsWith('/api/') || path === '/espace-equipe/config.json') {
+            forwardToLocalCloud(incoming, outgoing);
+          } else next();
         },
       });
     };
@@ -73,5 +75,7 @@ export default defineConfig({
     plugins: [apiToLocalCloud],
   },
   devToolbar: { enabled: false },
-  integrations: [sitemap()],
+  // The back office (shared/staff.ts `backOfficePath`) is for staff only: its pages are noindex, and
+  // out of the sitemap (which the accessibility, typography and page-weight tests walk as the public site).
+  integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/espace-equipe/') })],
 });

@@ -8,11 +8,13 @@ import {
   HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { type RouteDefinition, routeKey } from '../../shared/routes.ts';
+import { type RouteDefinition, routeKey, staffApiPathPrefix } from '../../shared/routes.ts';
+import { staffApiScope } from '../../shared/staff.ts';
 import { pascalCase } from './app-function.ts';
 import { retentionDays } from './log-retention.ts';
 
@@ -78,18 +80,31 @@ export class Api extends Construct {
     return this.httpApi.apiEndpoint;
   }
 
-  addRoute(route: RouteDefinition, handler: IFunction): HttpRoute {
-    if (route.access !== 'public') {
-      // Refuse rather than publish a staff route without its authorizer.
-      throw new Error(`Route ${routeKey(route)} is for staff, but the API has no staff authorizer yet.`);
-    }
+  /**
+   * One route per definition, proxied to its own function (payload format 2.0). A staff route sits
+   * behind the staff JWT authorizer, and requires the scope only access tokens carry.
+   */
+  addRoute(route: RouteDefinition, handler: IFunction, staffAuthorizer?: HttpJwtAuthorizer): HttpRoute {
     const id = pascalCase(`${route.method.toLowerCase()} ${route.path}`);
-    // One route per definition, proxied to its own function (payload format 2.0).
-    const httpRoute = new HttpRoute(this, `${id}Route`, {
+    const common = {
       httpApi: this.httpApi,
       routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
       integration: new HttpLambdaIntegration(`${id}Integration`, handler),
-    });
+    };
+    if (route.access === 'staff') {
+      // Refuse rather than publish a staff route without its authorizer, or where CloudFront drops the token.
+      if (!staffAuthorizer)
+        throw new Error(`Route ${routeKey(route)} is for staff, but no staff authorizer was given.`);
+      if (!route.path.startsWith(staffApiPathPrefix)) {
+        throw new Error(`Route ${routeKey(route)} is for staff, but outside ${staffApiPathPrefix}.`);
+      }
+      return new HttpRoute(this, `${id}Route`, {
+        ...common,
+        authorizer: staffAuthorizer,
+        authorizationScopes: [staffApiScope],
+      });
+    }
+    const httpRoute = new HttpRoute(this, `${id}Route`, common);
     Validations.of(httpRoute).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason: `Public route (${routeKey(route)}, access: 'public' in shared/routes.ts): called by anonymous visitors of the public site.`,

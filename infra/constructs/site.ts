@@ -1,7 +1,10 @@
 import { Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   Function as CloudFrontFunction,
   Distribution,
   FunctionCode,
@@ -23,8 +26,9 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { edgeSecretHeader, forwardedApiHeaders } from '../../shared/routes.ts';
-import { contentSecurityPolicy } from '../../shared/security-headers.ts';
+import { edgeSecretHeader, forwardedApiHeaders, staffApiPathPrefix } from '../../shared/routes.ts';
+import { backOfficeContentSecurityPolicy, contentSecurityPolicy } from '../../shared/security-headers.ts';
+import { backOfficeConfigPath, backOfficePathPattern } from '../../shared/staff.ts';
 import { retentionDays } from './log-retention.ts';
 
 export interface SiteProps {
@@ -37,6 +41,11 @@ export interface SiteProps {
   readonly logRetentionDays: number;
   /** Custom domain; null serves the site on the CloudFront domain. */
   readonly siteDomain: string | null;
+  /**
+   * The origins the back office's script reaches besides the site (the issuer's, the sign-in
+   * domain's): added to connect-src for the back office's pages only.
+   */
+  readonly backOfficeIssuerOrigins: readonly string[];
 }
 
 // Astro writes `page/index.html`: serve it for `/page/` and `/page` (S3 has no directory index).
@@ -58,6 +67,7 @@ const INDEX_REWRITE = `function handler(event) {
 export class Site extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  readonly deployment: BucketDeployment;
   /** Public address of the site, without trailing slash. */
   readonly url: string;
 
@@ -91,18 +101,38 @@ export class Site extends Construct {
       cookieBehavior: OriginRequestCookieBehavior.none(),
     });
 
-    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'Alizé: security headers',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy, override: true },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: {
-          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
-          override: true,
+    const headersWith = (id: string, comment: string, policy: string) =>
+      new ResponseHeadersPolicy(this, id, {
+        comment,
+        securityHeadersBehavior: {
+          contentSecurityPolicy: { contentSecurityPolicy: policy, override: true },
+          contentTypeOptions: { override: true },
+          frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+          referrerPolicy: {
+            referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+            override: true,
+          },
+          strictTransportSecurity: { accessControlMaxAge: Duration.days(365), override: true },
         },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), override: true },
-      },
+      });
+    const securityHeaders = headersWith('SecurityHeaders', 'Alizé: security headers', contentSecurityPolicy);
+    // The back office's pages: the same headers, connect-src widened to the issuer and its sign-in domain.
+    const backOfficeHeaders = headersWith(
+      'BackOfficeSecurityHeaders',
+      'Alizé: security headers of the back office (connect-src reaches the issuer)',
+      backOfficeContentSecurityPolicy(props.backOfficeIssuerOrigins),
+    );
+
+    // CloudFront forwards `Authorization` only when the cache policy names it (an origin request policy
+    // may not): the staff API's own policy keys on it, with nothing kept (no-store answers, 1 s at most).
+    const staffApiCache = new CachePolicy(this, 'StaffApiCache', {
+      comment: 'Alizé: staff API, Authorization forwarded, nothing cached',
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(1),
+      headerBehavior: CacheHeaderBehavior.allowList('Authorization'),
+      queryStringBehavior: CacheQueryStringBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
     });
 
     // Viewer-request rewrite of directory URLs to their index.html.
@@ -112,6 +142,24 @@ export class Site extends Construct {
       comment: 'Serves page/index.html for /page and /page/',
     });
 
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const apiOrigin = new HttpOrigin(Fn.parseDomainName(props.apiEndpoint), {
+      customHeaders: { [edgeSecretHeader]: props.edgeSecret },
+    });
+    const apiBehaviour = {
+      origin: apiOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      originRequestPolicy: apiRequests,
+      responseHeadersPolicy: securityHeaders,
+    };
+    const siteBehaviour = {
+      origin: siteOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+    };
+
     // The CDN in front of both the files and the API.
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Alizé: site and /api/*',
@@ -119,27 +167,17 @@ export class Site extends Construct {
       // Visitors are in France: edge locations of Europe and North America are enough, and cheapest.
       priceClass: PriceClass.PRICE_CLASS_100,
       httpVersion: HttpVersion.HTTP2_AND_3,
-      defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: securityHeaders,
-        functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
-      },
+      defaultBehavior: { ...siteBehaviour, responseHeadersPolicy: securityHeaders },
+      // In this order: CloudFront takes the first pattern that matches.
       additionalBehaviors: {
+        // The staff routes (shared/routes.ts): as the rest of the API, plus the bearer token.
+        [`${staffApiPathPrefix}*`]: { ...apiBehaviour, cachePolicy: staffApiCache },
         // API answers are per request: never cached, every method, the headers the handlers read plus the
         // visitor's address (shared/routes.ts; never Host: API Gateway routes on its own host name);
         // HTTPS only, since a redirect would drop a POST body.
-        '/api/*': {
-          origin: new HttpOrigin(Fn.parseDomainName(props.apiEndpoint), {
-            customHeaders: { [edgeSecretHeader]: props.edgeSecret },
-          }),
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: apiRequests,
-          responseHeadersPolicy: securityHeaders,
-        },
+        '/api/*': { ...apiBehaviour, cachePolicy: CachePolicy.CACHING_DISABLED },
+        // The back office's pages and config.json: the site's files, with the back office's CSP.
+        [backOfficePathPattern]: { ...siteBehaviour, responseHeadersPolicy: backOfficeHeaders },
       },
       // Without s3:ListBucket, S3 answers 403 for a missing file: show the 404 page with a 404 status.
       // Only 403: error pages apply to every behaviour, and the API's own JSON 404s must reach the browser.
@@ -169,7 +207,7 @@ export class Site extends Construct {
     this.url = `https://${this.distribution.distributionDomainName}`;
 
     // Uploads the build and invalidates the CDN cache on every deployment.
-    const deployment = new BucketDeployment(this, 'Deployment', {
+    this.deployment = new BucketDeployment(this, 'Deployment', {
       sources: [Source.asset(props.assetsDir)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
@@ -177,7 +215,15 @@ export class Site extends Construct {
       // Its own log group, so its logs expire like the others (instead of the deprecated logRetention).
       logGroup: new LogGroup(this, 'DeploymentLogs', { retention: retentionDays(props.logRetentionDays) }),
     });
-    acknowledgeDeploymentProvider(deployment, this.bucket);
+    acknowledgeDeploymentProvider(this.deployment, this.bucket);
+  }
+
+  /**
+   * Writes the back office's settings (its issuer, client and sign-out address, known only once
+   * the user pool client exists) next to the build, at shared/staff.ts `backOfficeConfigPath`.
+   */
+  publishBackOfficeConfig(config: Record<string, string>) {
+    this.deployment.addSource(Source.jsonData(backOfficeConfigPath.slice(1), config));
   }
 }
 

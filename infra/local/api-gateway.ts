@@ -9,6 +9,7 @@ import {
   type RouteDefinition,
   routeKey,
   routes,
+  staffApiPathPrefix,
 } from '../../shared/routes.ts';
 
 /**
@@ -18,6 +19,8 @@ import {
 export interface MatchedRoute {
   handler: string;
   routeKey: string;
+  /** `staff`: behind the JWT authorizer (infra/local/jwt-authorizer.ts), as in AWS. */
+  access: RouteDefinition['access'];
   timeoutSeconds: number;
   pathParameters?: Record<string, string>;
 }
@@ -46,6 +49,7 @@ export const matchRoute = (method: string, path: string): MatchedRoute => {
     return {
       handler: route.handler,
       routeKey: routeKey(route),
+      access: route.access,
       timeoutSeconds: route.timeoutSeconds ?? functionDefaults.timeoutSeconds,
       ...(Object.keys(params).length > 0 ? { pathParameters: params } : {}),
     };
@@ -53,11 +57,24 @@ export const matchRoute = (method: string, path: string): MatchedRoute => {
   return {
     handler: fallbackRoute.handler,
     routeKey: '$default',
+    access: fallbackRoute.access,
     timeoutSeconds: functionDefaults.timeoutSeconds,
   };
 };
 
 const forwarded = new Set<string>(forwardedApiHeaders.filter((name) => name !== 'cloudfront-viewer-address'));
+
+/**
+ * CloudFront's `/api/staff/*` behaviour also sends `Authorization` (its cache policy names it, the only
+ * way CloudFront forwards that header on a GET). Elsewhere the front does not pass it on: no public
+ * handler reads it, and the `/api/*` behaviour does not forward it on GET and HEAD.
+ */
+export const forwardsAuthorization = (path: string) => path.startsWith(staffApiPathPrefix);
+
+/** What a JWT authorizer hands the function, in `requestContext.authorizer`. */
+export interface JwtAuthorizerContext {
+  jwt: { claims: Record<string, string>; scopes: string[] | null };
+}
 
 const viewerAddress = (request: IncomingMessage) => {
   const ip = request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
@@ -80,12 +97,16 @@ export const toEvent = (
   body: Buffer,
   route: MatchedRoute,
   edgeSecret: string,
+  authorizer?: JwtAuthorizerContext,
 ): APIGatewayProxyEventV2 => {
   const headers: Record<string, string> = {};
+  const withAuthorization = forwardsAuthorization(url.pathname);
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
     // Only what CloudFront's origin request policy lets through (no cookies), joined as API Gateway joins repeats.
-    if (forwarded.has(name)) headers[name] = Array.isArray(value) ? value.join(',') : value;
+    if (forwarded.has(name) || (withAuthorization && name === 'authorization')) {
+      headers[name] = Array.isArray(value) ? value.join(',') : value;
+    }
   }
   // CloudFront adds the visitor's address, whatever the visitor sent under that name.
   headers['cloudfront-viewer-address'] = viewerAddress(request);
@@ -123,6 +144,7 @@ export const toEvent = (
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
+      ...(authorizer ? { authorizer } : {}),
     },
     ...(body.length > 0 ? { body: isText ? body.toString('utf8') : body.toString('base64') } : {}),
     isBase64Encoded: !isText,

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { DocumentClient } from '../../functions/db/client.ts';
 import { createDocumentClient } from '../../functions/db/client.ts';
 import { committeeRepository } from '../../functions/db/committee-repository.ts';
@@ -12,34 +13,54 @@ import { type ApplicationData, applicationKeys } from '../../functions/db/entiti
 import { putIfAbsent } from '../../functions/db/put-if-absent.ts';
 import { submissionRepository } from '../../functions/db/submission-repository.ts';
 import { formatReference, sequenceOf } from '../../functions/domain/public-forms/reference.ts';
+import { fromHeader } from '../../functions/email/mailer.ts';
 import { functionEnvironment } from '../../functions/runtime/config.ts';
 import { parisYear } from '../../shared/dates.ts';
 import { demoCatalogue } from '../../shared/demo-catalogue.ts';
+import { senderAddress } from '../../shared/networks.ts';
+import {
+  backOfficePath,
+  signInCallbackPath,
+  signInCodeMail,
+  signInCodePlaceholder,
+} from '../../shared/staff.ts';
 import { type TableDefinition, tables } from '../../shared/tables.ts';
 import { readSettingsFile, type Settings } from '../config.ts';
 import { demoApplicationCount, demoApplications, demoCommittees, demoNetworks } from './demo-applications.ts';
 import { closeServer, ensureTables, localDynamoDbClient, startDynamoDb, startSes } from './emulators.ts';
-import { startFront } from './front.ts';
+import { type ApiRequestRecord, startFront } from './front.ts';
+import { type LocalIssuer, startLocalIssuer } from './issuer.ts';
+import { loadOrCreateIssuerKeys } from './issuer-keys.ts';
+import { jwtAuthorizer } from './jwt-authorizer.ts';
 import { type LocalScheduler, startScheduler } from './scheduler.ts';
+import { type StaffAccount, staffAccounts } from './staff-accounts.ts';
 
 /**
- * The whole system on one machine: dynalite, the SES emulator, the front that serves the site and
- * runs the real handlers, and the scheduler — for `npm start` and for the integration tests.
+ * The whole system on one machine: dynalite, the SES emulator, the local OpenID issuer (Cognito's
+ * stand-in), the front that serves the site and runs the real handlers behind the same JWT checks as
+ * API Gateway, and the scheduler — for `npm start` and for the integration tests.
  */
 export interface LocalCloudOptions {
   /** 0 picks a free port (tests); `npm start` passes the documented defaults. */
-  ports: { front: number; dynamodb: number; ses: number };
-  /** Folder for dynalite's files; in memory when absent. */
+  ports: { front: number; dynamodb: number; ses: number; issuer: number };
+  /** Folder for dynalite's files and the issuer's key; in memory when absent. */
   dataDir?: string;
   siteDir?: string;
   settings?: Settings;
+  /** The staff accounts the issuer knows; the seeded ones of infra/local/staff-accounts.ts by default. */
+  accounts?: readonly StaffAccount[];
+  /** Other origins serving the site (`npm run dev:site`), whose callback the issuer accepts too. */
+  extraSiteOrigins?: readonly string[];
   /** Fire schedules on their own; tests leave this off and call `scheduler.runNow`. */
   runSchedules?: boolean;
   log?: (line: string) => void;
+  /** Every API request the front answered (tests: was the function invoked?). */
+  onApiRequest?: (record: ApiRequestRecord) => void;
 }
 
 export interface LocalCloud {
-  urls: { site: string; api: string; dynamodb: string; mailViewer: string };
+  urls: { site: string; api: string; dynamodb: string; mailViewer: string; issuer: string };
+  issuer: LocalIssuer;
   scheduler: LocalScheduler;
   stop(): Promise<void>;
 }
@@ -139,10 +160,12 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   const settings = options.settings ?? readSettingsFile();
   const servers: Server[] = [];
   let scheduler: LocalScheduler | undefined;
+  let mailClient: SESv2Client | undefined;
   const stop = async () => {
     scheduler?.stop();
     // The front first, so no request reaches a closed database.
     for (const server of servers.reverse()) await closeServer(server);
+    mailClient?.destroy();
   };
   try {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -159,16 +182,64 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     if (seeded.competences > 0) log(`${seeded.competences} compétences de démonstration ajoutées`);
     if (seeded.applications > 0) log(`${seeded.applications} candidatures de démonstration ajoutées`);
 
+    const mailViewer = ses.endpoint.replace('127.0.0.1', 'localhost');
+    // The sign-in code goes through the SES emulator, so it shows in the mail viewer like any mail.
+    const sesClient = new SESv2Client({
+      endpoint: ses.endpoint,
+      region: settings.region,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    mailClient = sesClient;
+    const issuer = await startLocalIssuer({
+      port: options.ports.issuer,
+      keys: await loadOrCreateIssuerKeys(options.dataDir && join(options.dataDir, 'issuer')),
+      accounts: options.accounts ?? staffAccounts,
+      mailViewer,
+      log,
+      sendCode: async (to, code) => {
+        await sesClient.send(
+          new SendEmailCommand({
+            // As Cognito sends it in AWS: from the national coordination's address on the sender domain.
+            FromEmailAddress: fromHeader({
+              name: 'Alizé',
+              address: senderAddress(settings.mail.senderDomain, undefined),
+            }),
+            Destination: { ToAddresses: [to] },
+            Content: {
+              Simple: {
+                Subject: { Data: signInCodeMail.subject, Charset: 'UTF-8' },
+                Body: {
+                  Html: { Data: signInCodeMail.html.replace(signInCodePlaceholder, code), Charset: 'UTF-8' },
+                  Text: { Data: signInCodeMail.text.replace(signInCodePlaceholder, code), Charset: 'UTF-8' },
+                },
+              },
+            },
+          }),
+        );
+      },
+    });
+    servers.push(issuer.server);
+
     // Like CloudFront's per-deployment secret: new at each start, known only to the front and the functions.
     const edgeSecret = randomUUID();
     const front = await startFront({
       port: options.ports.front,
       edgeSecret,
       siteDir: options.siteDir ?? join(repoRoot, 'site/dist'),
+      // As the CDK stack's HttpJwtAuthorizer: this issuer, the back office's client as audience.
+      staffAuthorizer: jwtAuthorizer({ issuer: issuer.url, audience: [issuer.clientId] }),
+      backOffice: { config: issuer.backOfficeConfig, issuerOrigins: [new URL(issuer.url).origin] },
       log,
+      onApiRequest: options.onApiRequest,
     });
     servers.push(front);
-    const site = `http://localhost:${(front.address() as AddressInfo).port}`;
+    const frontPort = (front.address() as AddressInfo).port;
+    const site = `http://localhost:${frontPort}`;
+    // The app client's callback and sign-out URLs, for the site as a browser may name it.
+    issuer.registerSiteOrigins([site, `http://127.0.0.1:${frontPort}`, ...(options.extraSiteOrigins ?? [])], {
+      callback: signInCallbackPath,
+      logout: backOfficePath,
+    });
     exportEnvironment(settings, { dynamodb: dynamodb.endpoint, ses: ses.endpoint }, site, edgeSecret);
 
     scheduler = startScheduler(log, { autoFire: options.runSchedules ?? true });
@@ -177,8 +248,10 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         site,
         api: `${site}/api`,
         dynamodb: dynamodb.endpoint,
-        mailViewer: ses.endpoint.replace('127.0.0.1', 'localhost'),
+        mailViewer,
+        issuer: issuer.url,
       },
+      issuer,
       scheduler,
       stop,
     };

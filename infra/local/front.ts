@@ -2,8 +2,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { securityHeaders } from '../../shared/security-headers.ts';
-import { fromResult, gatewayError, type HttpAnswer, matchRoute, rawPathOf, toEvent } from './api-gateway.ts';
+import { backOfficeSecurityHeaders, securityHeaders } from '../../shared/security-headers.ts';
+import {
+  type BackOfficeConfig,
+  backOfficeConfigPath,
+  isBackOfficePath,
+  staffApiScope,
+} from '../../shared/staff.ts';
+import {
+  fromResult,
+  gatewayError,
+  type HttpAnswer,
+  type JwtAuthorizerContext,
+  matchRoute,
+  rawPathOf,
+  toEvent,
+} from './api-gateway.ts';
+import type { jwtAuthorizer } from './jwt-authorizer.ts';
 import { invokeHandler, LambdaTimeoutError } from './lambda-runtime.ts';
 
 /**
@@ -36,13 +51,29 @@ const send = (response: ServerResponse, answer: HttpAnswer) => {
   response.end(answer.body);
 };
 
+/** One API request as the front handled it: for the tests that check a refused token never reaches a function. */
+export interface ApiRequestRecord {
+  routeKey: string;
+  handler: string;
+  statusCode: number;
+  /** False when the gateway answered itself (authorizer refusal, oversized body). */
+  invoked: boolean;
+}
+
+interface ApiContext {
+  edgeSecret: string;
+  staffAuthorizer: ReturnType<typeof jwtAuthorizer>;
+  log: (line: string) => void;
+  onApiRequest: (record: ApiRequestRecord) => void;
+}
+
 const handleApi = async (
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  edgeSecret: string,
-  log: (line: string) => void,
+  context: ApiContext,
 ) => {
+  const { edgeSecret, log } = context;
   const body = await readBody(request);
   if (!body) {
     send(response, {
@@ -57,12 +88,32 @@ const handleApi = async (
   const rawPath = rawPathOf(request.url);
   const route = matchRoute(request.method ?? 'GET', rawPath);
   const started = Date.now();
+  // Staff routes: the JWT authorizer first, as API Gateway runs it before the integration.
+  let authorizer: JwtAuthorizerContext | undefined;
+  if (route.access === 'staff') {
+    const header = request.headers.authorization;
+    const authorization = await context.staffAuthorizer.authorize(header, [staffApiScope]);
+    if (!authorization.ok) {
+      log(
+        `${request.method} ${rawPath} → ${authorization.answer.statusCode} (refusé par l’autorisation JWT)`,
+      );
+      context.onApiRequest({
+        routeKey: route.routeKey,
+        handler: route.handler,
+        statusCode: authorization.answer.statusCode,
+        invoked: false,
+      });
+      send(response, authorization.answer);
+      return;
+    }
+    authorizer = { jwt: authorization.jwt };
+  }
   let answer: HttpAnswer;
   try {
     answer = fromResult(
       await invokeHandler(
         route.handler,
-        toEvent(request, url, rawPath, body, route, edgeSecret),
+        toEvent(request, url, rawPath, body, route, edgeSecret, authorizer),
         route.timeoutSeconds,
       ),
     );
@@ -72,6 +123,12 @@ const handleApi = async (
     log(`${route.handler} a échoué\u00a0: ${(error as Error).name}`);
   }
   log(`${request.method} ${rawPath} → ${answer.statusCode} (${route.handler}, ${Date.now() - started} ms)`);
+  context.onApiRequest({
+    routeKey: route.routeKey,
+    handler: route.handler,
+    statusCode: answer.statusCode,
+    invoked: true,
+  });
   send(response, answer);
 };
 
@@ -80,14 +137,22 @@ export interface FrontOptions {
   siteDir: string;
   /** Added to every API request, as CloudFront adds its origin custom header (shared/routes.ts). */
   edgeSecret: string;
+  /** The staff routes' JWT authorizer, as the CDK stack puts one before them. */
+  staffAuthorizer: ReturnType<typeof jwtAuthorizer>;
+  /** What the deployment writes into the bucket at `backOfficeConfigPath`, and the origins its CSP lets the script reach. */
+  backOffice: { config: () => BackOfficeConfig; issuerOrigins: readonly string[] };
   log?: (line: string) => void;
+  onApiRequest?: (record: ApiRequestRecord) => void;
 }
 
 export const startFront = async ({
   port,
   siteDir,
   edgeSecret,
+  staffAuthorizer,
+  backOffice,
   log = () => {},
+  onApiRequest = () => {},
 }: FrontOptions): Promise<Server> => {
   const hasSite = existsSync(join(siteDir, 'index.html'));
   const notFoundPage = join(siteDir, '404.html');
@@ -102,14 +167,29 @@ export const startFront = async ({
       })
     : undefined;
 
+  const backOfficeHeaders = backOfficeSecurityHeaders(backOffice.issuerOrigins);
   const server = createServer((request, response) => {
-    // As CloudFront's response-headers policy does, on every answer.
-    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     // CloudFront picks a behaviour on the normalised path (dot segments resolved), then sends the
     // raw path to the origin: the same here.
     const url = new URL(request.url ?? '/', 'http://localhost');
+    // As CloudFront's response-headers policies do, on every answer: the back office's own under its path.
+    const headers = isBackOfficePath(url.pathname) ? backOfficeHeaders : securityHeaders;
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      handleApi(request, response, url, edgeSecret, log).catch(() => send(response, gatewayError(500)));
+      handleApi(request, response, url, { edgeSecret, staffAuthorizer, log, onApiRequest }).catch(() =>
+        send(response, gatewayError(500)),
+      );
+      return;
+    }
+    // In AWS a file the deployment writes into the bucket; here the local issuer's values.
+    if (url.pathname === backOfficeConfigPath && (request.method === 'GET' || request.method === 'HEAD')) {
+      const body = Buffer.from(JSON.stringify(backOffice.config()));
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': body.length,
+        'cache-control': 'no-cache',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
       return;
     }
     if (!serveSite) {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { backOfficePath } from '../../shared/staff.ts';
 import { startLocalCloud } from './cloud.ts';
 
 /**
@@ -22,11 +23,19 @@ const ports = {
   ALIZE_PORT: port('ALIZE_PORT', 4321),
   ALIZE_DYNAMODB_PORT: port('ALIZE_DYNAMODB_PORT', 8000),
   ALIZE_SES_PORT: port('ALIZE_SES_PORT', 8005),
+  ALIZE_ISSUER_PORT: port('ALIZE_ISSUER_PORT', 4568),
 };
 
 const cloud = await startLocalCloud({
-  ports: { front: ports.ALIZE_PORT, dynamodb: ports.ALIZE_DYNAMODB_PORT, ses: ports.ALIZE_SES_PORT },
+  ports: {
+    front: ports.ALIZE_PORT,
+    dynamodb: ports.ALIZE_DYNAMODB_PORT,
+    ses: ports.ALIZE_SES_PORT,
+    issuer: ports.ALIZE_ISSUER_PORT,
+  },
   dataDir: process.env.ALIZE_DATA_DIR ?? join(repoRoot, '.local'),
+  // `npm run dev:site` serves the pages on its own port (site/astro.config.mjs): its callback is accepted too.
+  extraSiteOrigins: ['http://localhost:4322'],
   log: (line) => console.log(`[${time()}] ${line}`),
 }).catch((error: Error & { code?: string; port?: number }) => {
   if (error.code === 'EADDRINUSE') {
@@ -43,6 +52,7 @@ const cloud = await startLocalCloud({
 console.log(`
 Alizé tourne en local (Node.js ${process.versions.node}).
   Site et API       ${cloud.urls.site}   (catalogue\u00a0: ${cloud.urls.api}/catalogue)
+  Espace équipe     ${cloud.urls.site}${backOfficePath}   (connexion\u00a0: ${cloud.urls.issuer})
   Courriels (SES)   ${cloud.urls.mailViewer}
   DynamoDB          ${cloud.urls.dynamodb}
 Ctrl-C pour tout arrêter.

@@ -10,14 +10,16 @@ import {
 import type { Construct } from 'constructs';
 import { functionEnvironment } from '../../functions/runtime/config.ts';
 import { senderAddress } from '../../shared/networks.ts';
-import { fallbackRoute, routes } from '../../shared/routes.ts';
+import { assertStaffRoutesUnderPrefix, fallbackRoute, routes } from '../../shared/routes.ts';
 import { schedules } from '../../shared/schedules.ts';
 import type { Settings } from '../config.ts';
 import { Alarms } from '../constructs/alarms.ts';
 import { Api } from '../constructs/api.ts';
 import { AppFunction, type FunctionResources, pascalCase } from '../constructs/app-function.ts';
+import { BackOfficeClient } from '../constructs/back-office-client.ts';
 import { Schedules } from '../constructs/schedules.ts';
 import { Site } from '../constructs/site.ts';
+import { signInDomainUrl } from '../constructs/staff-users.ts';
 import type { DataStack } from './data-stack.ts';
 
 export interface AppStackProps extends StackProps {
@@ -34,6 +36,7 @@ export interface AppStackProps extends StackProps {
 export class AppStack extends Stack {
   readonly api: Api;
   readonly site: Site;
+  readonly backOffice: BackOfficeClient;
   /** Every project function, by handler file name (functions/handlers/<name>.ts). */
   readonly functions: Readonly<Record<string, AppFunction>>;
   readonly schedules: Schedules;
@@ -49,13 +52,25 @@ export class AppStack extends Stack {
     // Proof that a request to the API came through CloudFront: the stack's own UUID, which no outsider
     // knows and no commit holds, differs per deployment and needs no secret store.
     const edgeSecret = Fn.select(2, Fn.split('/', this.stackId));
+    // Where the back office signs in: managed login on the pool's Cognito domain, tokens issued by the pool.
+    const signInDomain = signInDomainUrl(settings.stage, settings.region);
     this.site = new Site(this, 'Site', {
       edgeSecret,
       assetsDir: props.siteAssetsDir,
       apiEndpoint: this.api.endpoint,
       logRetentionDays: settings.logRetentionDays,
       siteDomain: settings.siteDomain,
+      backOfficeIssuerOrigins: [`https://cognito-idp.${settings.region}.amazonaws.com`, signInDomain],
     });
+
+    // The back office's app client (its callback is on the site) and the JWT authorizer of the staff routes.
+    assertStaffRoutesUnderPrefix(routes);
+    this.backOffice = new BackOfficeClient(this, 'BackOffice', {
+      userPool: data.staff.userPool,
+      siteUrl: this.site.url,
+      signInDomainUrl: signInDomain,
+    });
+    this.site.publishBackOfficeConfig({ ...this.backOffice.config });
 
     const resources: FunctionResources = {
       environment: functionEnvironment({
@@ -101,7 +116,7 @@ export class AppStack extends Stack {
     };
     for (const route of routes) {
       const fn = apiFunction(route, `API: ${route.method} ${route.path}`);
-      this.api.addRoute(route, fn.function);
+      this.api.addRoute(route, fn.function, this.backOffice.authorizer);
     }
     this.api.addFallback(apiFunction(fallbackRoute, 'API: every request no route matches').function);
 

@@ -3,18 +3,26 @@ import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { ConfigurationSet, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { type TableDefinition, type TableName, tables } from '../../shared/tables.ts';
+import type { Settings } from '../config.ts';
+import { StaffUsers } from '../constructs/staff-users.ts';
+
+export interface DataStackProps extends StackProps {
+  readonly settings: Settings;
+}
 
 /**
- * What outlives a deployment: the tables and the mail configuration. Kept apart from the functions,
- * so redeploying, or even destroying, the application stack never touches the data.
+ * What outlives a deployment: the tables, the mail configuration and the staff's user pool. Kept
+ * apart from the functions, so redeploying, or even destroying, the application stack never touches
+ * the data or the accounts.
  */
 export class DataStack extends Stack {
   readonly tables: Readonly<
     Record<TableName, { readonly table: Table; readonly definition: TableDefinition }>
   >;
   readonly configurationSet: ConfigurationSet;
+  readonly staff: StaffUsers;
 
-  constructor(scope: Construct, id: string, props: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
 
     const created: Partial<Record<TableName, { table: Table; definition: TableDefinition }>> = {};
@@ -28,6 +36,14 @@ export class DataStack extends Stack {
     this.configurationSet = new ConfigurationSet(this, 'MailConfiguration', {
       reputationMetrics: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+
+    // The back office's accounts: retained and deletion-protected, like the tables.
+    this.staff = new StaffUsers(this, 'Staff', {
+      stage: props.settings.stage,
+      networks: props.settings.networks,
+      senderDomain: props.settings.mail.senderDomain,
+      configurationSet: this.configurationSet,
     });
   }
 

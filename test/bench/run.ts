@@ -32,7 +32,7 @@ if (!existsSync(new URL('index.html', siteDist))) {
 const settings = readSettingsFile();
 // The bench posts more applications than a person would: the form limit must not answer 429.
 const cloud = await startLocalCloud({
-  ports: { front: 0, dynamodb: 0, ses: 0 },
+  ports: { front: 0, dynamodb: 0, ses: 0, issuer: 0 },
   runSchedules: false,
   settings: { ...settings, forms: { ...settings.forms, rateLimitPerHour: 10_000 } },
 });

@@ -7,7 +7,8 @@ import { contactMessageSchema } from '../../shared/contact-message.ts';
 import { demoCatalogue } from '../../shared/demo-catalogue.ts';
 import { fieldId, forms } from '../../shared/forms.ts';
 import { partnerOfferSchema } from '../../shared/partner-offer.ts';
-import { builtPages, siteDist } from '../support/sitemap.ts';
+import { backOfficePath } from '../../shared/staff.ts';
+import { builtPages, siteDist, sitemapPaths } from '../support/sitemap.ts';
 
 /**
  * The built HTML itself, without a browser: what the no-JavaScript forms depend on is decided at
@@ -170,5 +171,25 @@ describe('the public contacts of the settings', () => {
       if (person.email) expect(notice).toContain(`href="mailto:${person.email}"`);
     }
     expect(notice).toContain(publisher.publicationDirector);
+  });
+});
+
+describe('the back office in the build', () => {
+  const backOfficePages = builtPages().filter(({ file }) => `/${file}`.startsWith(backOfficePath));
+
+  it('has its home and its sign-in callback', () => {
+    expect(backOfficePages.map(({ file }) => file).sort()).toEqual([
+      'espace-equipe/connexion/index.html',
+      'espace-equipe/index.html',
+    ]);
+  });
+
+  it('keeps them out of search engines and out of the sitemap', () => {
+    for (const { file, html } of backOfficePages) {
+      expect(html, file).toContain('<meta name="robots" content="noindex">');
+      expect(html, file).not.toContain('rel="canonical"');
+    }
+    expect(sitemapPaths().filter((path) => path.startsWith(backOfficePath))).toEqual([]);
+    expect(sitemapPaths().length).toBeGreaterThan(5);
   });
 });

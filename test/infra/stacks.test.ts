@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -12,6 +12,16 @@ import {
   routes,
 } from '../../shared/routes.ts';
 import { schedules } from '../../shared/schedules.ts';
+import {
+  backOfficeConfigPath,
+  backOfficePath,
+  backOfficePathPattern,
+  nationalGroup,
+  signInCallbackPath,
+  signInCodeMail,
+  staffApiScope,
+  staffScopes,
+} from '../../shared/staff.ts';
 import { tables } from '../../shared/tables.ts';
 import { buildTestApp, type TestApp } from './test-app.ts';
 
@@ -262,6 +272,202 @@ describe('the synthesised stacks', () => {
           Format: Match.stringLikeRegexp('"\\$context.requestId"'),
         },
       });
+    });
+  });
+
+  describe('staff sign-in', () => {
+    const one = (template: Template, type: string) => {
+      const found = Object.entries(template.findResources(type));
+      expect(found, type).toHaveLength(1);
+      const [id, resource] = found[0] ?? [];
+      return { id: id ?? '', resource: resource as Resource };
+    };
+    const importsPool = (value: Json) =>
+      JSON.stringify(value).includes(
+        `"Fn::ImportValue":"${built.dataStack.stackName}:ExportsOutputRef${poolId()}`,
+      );
+    const poolId = () => one(data, 'AWS::Cognito::UserPool').id;
+    const clientId = () => one(app, 'AWS::Cognito::UserPoolClient').id;
+
+    it('keeps a staff-only user pool in the data stack: no self sign-up, retained, deletion-protected', () => {
+      const { resource } = one(data, 'AWS::Cognito::UserPool');
+
+      expect(resource).toMatchObject({
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: {
+          AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+          DeletionProtection: 'ACTIVE',
+          UsernameConfiguration: { CaseSensitive: false },
+          UserPoolTier: 'ESSENTIALS',
+          Policies: { SignInPolicy: { AllowedFirstAuthFactors: expect.arrayContaining(['EMAIL_OTP']) } },
+        },
+      });
+      // The user name is the address itself: no alias attribute that would make it a generated id
+      expect(resource.Properties.UsernameAttributes).toBeUndefined();
+      expect(resource.Properties.AliasAttributes).toBeUndefined();
+      app.resourceCountIs('AWS::Cognito::UserPool', 0);
+    });
+
+    it('sends the sign-in code through SES from the sender domain, in French', () => {
+      const { resource } = one(data, 'AWS::Cognito::UserPool');
+
+      expect(resource.Properties.EmailConfiguration).toMatchObject({
+        EmailSendingAccount: 'DEVELOPER',
+        From: expect.stringContaining(`<coordination@${built.settings.mail.senderDomain}>`),
+        ConfigurationSet: { Ref: expect.any(String) },
+      });
+      expect(JSON.stringify(resource.Properties.EmailConfiguration.SourceArn)).toContain(
+        `:identity/${built.settings.mail.senderDomain}`,
+      );
+      expect(resource.Properties.EmailAuthenticationSubject).toBe(signInCodeMail.subject);
+      expect(resource.Properties.EmailAuthenticationMessage).toBe(signInCodeMail.html);
+      expect(resource.Properties.EmailAuthenticationMessage).toContain('{####}');
+      for (const text of [
+        resource.Properties.AdminCreateUserConfig.InviteMessageTemplate.EmailSubject,
+        resource.Properties.VerificationMessageTemplate.EmailSubject,
+      ]) {
+        expect(text).toMatch(/espace équipe Alizé/);
+      }
+    });
+
+    it('has one group per network and one for the national coordination, and no other', () => {
+      const groups = Object.values(data.findResources('AWS::Cognito::UserPoolGroup'));
+
+      expect(groups.map((group) => group.Properties.GroupName).sort()).toEqual(
+        [...built.settings.networks.map((network) => network.id), nationalGroup].sort(),
+      );
+      for (const group of groups) expect(group.Properties.UserPoolId).toEqual({ Ref: poolId() });
+    });
+
+    it('serves the newer managed login on a Cognito domain, branded for the back office’s client', () => {
+      expect(one(data, 'AWS::Cognito::UserPoolDomain').resource.Properties).toMatchObject({
+        ManagedLoginVersion: 2,
+        UserPoolId: { Ref: poolId() },
+      });
+      const branding = one(app, 'AWS::Cognito::ManagedLoginBranding').resource.Properties;
+      expect(branding).toMatchObject({ ClientId: { Ref: clientId() }, UseCognitoProvidedValues: true });
+      expect(importsPool(branding.UserPoolId)).toBe(true);
+    });
+
+    it('gives the back office a public client: code flow only, no secret, its callback and sign-out on the site', () => {
+      const client = one(app, 'AWS::Cognito::UserPoolClient').resource.Properties;
+      const distributionId = Object.keys(app.findResources('AWS::CloudFront::Distribution'))[0];
+      const onSite = (path: string) => ({
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, path]],
+      });
+
+      expect(client).toMatchObject({
+        GenerateSecret: false,
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: [...staffScopes],
+        SupportedIdentityProviders: ['COGNITO'],
+        CallbackURLs: [onSite(signInCallbackPath)],
+        LogoutURLs: [onSite(backOfficePath)],
+        PreventUserExistenceErrors: 'ENABLED',
+        AccessTokenValidity: 60,
+        RefreshTokenValidity: 720,
+        TokenValidityUnits: { AccessToken: 'minutes', RefreshToken: 'minutes' },
+      });
+      expect(client.ExplicitAuthFlows.sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH']);
+      expect(importsPool(client.UserPoolId)).toBe(true);
+    });
+
+    it('puts the JWT authorizer, trusting the pool and the client, on exactly the staff routes', () => {
+      const { id: authorizerId, resource: authorizer } = one(app, 'AWS::ApiGatewayV2::Authorizer');
+      expect(authorizer.Properties).toMatchObject({
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Audience: [{ Ref: clientId() }] },
+      });
+      const issuer = authorizer.Properties.JwtConfiguration.Issuer['Fn::Join'][1];
+      expect(issuer[0]).toBe(`https://cognito-idp.${built.settings.region}.amazonaws.com/`);
+      expect(importsPool(issuer[1])).toBe(true);
+
+      const routeResources = Object.values(app.findResources('AWS::ApiGatewayV2::Route'));
+      const byKey = (key: string) =>
+        routeResources.find((route) => route.Properties.RouteKey === key)?.Properties;
+      for (const route of routes) {
+        const properties = byKey(routeKey(route));
+        if (route.access === 'staff') {
+          expect(properties, routeKey(route)).toMatchObject({
+            AuthorizationType: 'JWT',
+            AuthorizerId: { Ref: authorizerId },
+            AuthorizationScopes: [staffApiScope],
+          });
+        } else {
+          expect(properties?.AuthorizationType, routeKey(route)).toBe('NONE');
+          expect(properties?.AuthorizerId, routeKey(route)).toBeUndefined();
+        }
+      }
+      expect(byKey('$default')?.AuthorizationType).toBe('NONE');
+      expect(routes.some((route) => route.access === 'staff')).toBe(true);
+    });
+
+    it('forwards Authorization to the staff routes only, through a cache policy that keeps nothing', () => {
+      const config = Object.values(app.findResources('AWS::CloudFront::Distribution'))[0]?.Properties
+        .DistributionConfig;
+      const patterns = config.CacheBehaviors.map((behaviour: Json) => behaviour.PathPattern);
+      // CloudFront takes the first match: the staff API before the rest of the API
+      expect(patterns.indexOf('/api/staff/*')).toBeLessThan(patterns.indexOf('/api/*'));
+      const behaviour = (pattern: string) =>
+        config.CacheBehaviors.find((candidate: Json) => candidate.PathPattern === pattern);
+      const staff = behaviour('/api/staff/*');
+      const api = behaviour('/api/*');
+      const policy = app.findResources('AWS::CloudFront::CachePolicy')[staff.CachePolicyId.Ref]?.Properties
+        .CachePolicyConfig;
+
+      expect(policy).toMatchObject({
+        DefaultTTL: 0,
+        MinTTL: 0,
+        MaxTTL: 1,
+        ParametersInCacheKeyAndForwardedToOrigin: {
+          HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization'] },
+          CookiesConfig: { CookieBehavior: 'none' },
+        },
+      });
+      expect(staff).toMatchObject({
+        TargetOriginId: api.TargetOriginId,
+        OriginRequestPolicyId: api.OriginRequestPolicyId,
+        ViewerProtocolPolicy: 'https-only',
+        AllowedMethods: api.AllowedMethods,
+      });
+      expect(api.CachePolicyId).toBe(CACHING_DISABLED);
+      expect(behaviour(backOfficePathPattern)).toBeDefined();
+    });
+
+    it('writes the back office’s config.json next to the site: the pool as issuer, the client, the sign-out URL', () => {
+      // Given the files the deployment uploads besides the build
+      const deployment = Object.values(app.findResources('Custom::CDKBucketDeployment'))[0];
+      const [, markers] = deployment?.Properties.SourceMarkers ?? [];
+      const dirs = readdirSync(assemblyDir).filter((name) => name.startsWith('asset.'));
+      const configFile = dirs
+        .map((dir) => join(assemblyDir, dir, backOfficeConfigPath))
+        .find((path) => {
+          try {
+            return statSync(path).isFile();
+          } catch {
+            return false;
+          }
+        });
+      expect(configFile).toBeDefined();
+
+      // When its markers are read back as the deployment fills them in
+      const config = JSON.parse(readFileSync(configFile ?? '', 'utf8')) as Record<string, string>;
+      const marker = (value: string) => Object.entries(markers).find(([key]) => value.includes(key));
+
+      // Then the issuer is the pool's URL, the client its id, the logout the Cognito domain's
+      expect(config.issuer?.startsWith(`https://cognito-idp.${built.settings.region}.amazonaws.com/`)).toBe(
+        true,
+      );
+      expect(importsPool(marker(config.issuer ?? '')?.[1])).toBe(true);
+      expect(marker(config.clientId ?? '')?.[1]).toEqual({ Ref: clientId() });
+      expect(config.logoutUrl).toMatch(
+        new RegExp(
+          `^https://<<marker:0xbaba:\\d+>>\\.auth\\.${built.settings.region}\\.amazoncognito\\.com/logout$`,
+        ),
+      );
     });
   });
 

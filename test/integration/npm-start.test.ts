@@ -26,13 +26,14 @@ const portIsFree = (port: number) =>
 const dataDir = mkdtempSync(join(tmpdir(), 'alize-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const start = async (ports: { front: number; dynamodb: number; ses: number }) => {
+const start = async (ports: { front: number; dynamodb: number; ses: number; issuer: number }) => {
   const child = spawn(process.execPath, ['infra/local/start.ts'], {
     env: {
       ...process.env,
       ALIZE_PORT: String(ports.front),
       ALIZE_DYNAMODB_PORT: String(ports.dynamodb),
       ALIZE_SES_PORT: String(ports.ses),
+      ALIZE_ISSUER_PORT: String(ports.issuer),
       ALIZE_DATA_DIR: dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,6 +59,24 @@ const start = async (ports: { front: number; dynamodb: number; ses: number }) =>
   });
   return { child, output: () => output };
 };
+
+/** What `npm run -s token -- <address>` prints, for this test's data folder and issuer port. */
+const tokenFor = async (email: string, issuerPort: number) => {
+  const child = spawn(process.execPath, ['infra/local/token.ts', email], {
+    env: { ...process.env, ALIZE_DATA_DIR: dataDir, ALIZE_ISSUER_PORT: String(issuerPort) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  expect(code).toBe(0);
+  return output.trim();
+};
+
+const staffSession = (frontPort: number, token: string) =>
+  fetch(`http://localhost:${frontPort}/api/staff/me`, { headers: { authorization: `Bearer ${token}` } });
 
 const interrupt = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
@@ -90,7 +109,12 @@ describe('npm start', () => {
   });
 
   it('serves the catalogue, stops cleanly on Ctrl-C and keeps its data for the next start', async () => {
-    const ports = { front: await freePort(), dynamodb: await freePort(), ses: await freePort() };
+    const ports = {
+      front: await freePort(),
+      dynamodb: await freePort(),
+      ses: await freePort(),
+      issuer: await freePort(),
+    };
 
     // Given a first start on an empty data folder
     const first = await start(ports);
@@ -99,6 +123,9 @@ describe('npm start', () => {
     expect(first.output()).toContain(`Alizé tourne en local (Node.js ${process.versions.node})`);
     const catalogue = await fetch(`http://localhost:${ports.front}/api/catalogue?network=indre`);
     expect(((await catalogue.json()) as { competences: unknown[] }).competences).toHaveLength(32);
+    // And `npm run token` signs with the key the running issuer keeps in the data folder
+    const token = await tokenFor('claire.bernard@initiative-indre.example.org', ports.issuer);
+    expect((await staffSession(ports.front, token)).status).toBe(200);
 
     // When the developer presses Ctrl-C
     const exitCode = await interrupt(first.child);
@@ -113,6 +140,8 @@ describe('npm start', () => {
     expect(second.output()).not.toContain('compétences de démonstration ajoutées');
     const again = await fetch(`http://localhost:${ports.front}/api/catalogue?network=indre`);
     expect(((await again.json()) as { competences: unknown[] }).competences).toHaveLength(32);
+    // And the issuer's key with it: the token minted before the restart is still accepted
+    expect((await staffSession(ports.front, token)).status).toBe(200);
     expect(await interrupt(second.child)).toBe(0);
   });
 
@@ -128,6 +157,7 @@ describe('npm start', () => {
           ALIZE_PORT: '0',
           ALIZE_DYNAMODB_PORT: String(port),
           ALIZE_SES_PORT: '0',
+          ALIZE_ISSUER_PORT: '0',
           ALIZE_DATA_DIR: dataDir,
         },
         stdio: ['ignore', 'pipe', 'pipe'],

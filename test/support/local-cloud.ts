@@ -6,7 +6,7 @@ export const givenLocalCloud = (options: Partial<LocalCloudOptions> = {}) => {
   const holder: { cloud?: LocalCloud } = {};
   beforeAll(async () => {
     holder.cloud = await startLocalCloud({
-      ports: { front: 0, dynamodb: 0, ses: 0 },
+      ports: { front: 0, dynamodb: 0, ses: 0, issuer: 0 },
       runSchedules: false,
       ...options,
     });
