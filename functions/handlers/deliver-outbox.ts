@@ -3,7 +3,7 @@ import { logger } from '../runtime/logger.ts';
 import { sendOwedNotices } from '../use-cases/applications/notify-applicant.ts';
 import { deliverOutbox } from '../use-cases/outbox/deliver-outbox.ts';
 import { outboxDependencies } from '../wiring/outbox.ts';
-import { staffDependencies } from '../wiring/staff.ts';
+import { staffDependencies } from '../wiring/staff-mail.ts';
 
 /** Scheduled every few minutes (shared/schedules.ts): sends queued mail, retries what SES refused. */
 export const handler = jobHandler(async (now) => {

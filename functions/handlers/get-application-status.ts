@@ -1,7 +1,7 @@
 import { jsonResponse } from '../http/errors.ts';
 import { httpHandler } from '../http/middy.ts';
 import { readApplicationStatus } from '../use-cases/applications/application-status.ts';
-import { staffDependencies as deps } from '../wiring/staff.ts';
+import { statusPageDependencies as deps } from '../wiring/status-links.ts';
 
 /** GET /api/status?t=<token> — the SME's status page, from its signed link. */
 export const handler = httpHandler(async (event) =>

@@ -1,7 +1,7 @@
 import { jsonResponse } from '../http/errors.ts';
 import { staffHandler } from '../http/staff-endpoint.ts';
 import { config } from '../runtime/config.ts';
-import { knownNetworkIds } from '../wiring/staff.ts';
+import { knownNetworkIds } from '../wiring/networks.ts';
 
 /** GET /api/staff/me — who is signed in, and which networks the back office shows them. */
 export const handler = staffHandler(knownNetworkIds, async ({ actor }) => {

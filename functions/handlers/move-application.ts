@@ -1,7 +1,8 @@
 import { jsonResponse } from '../http/errors.ts';
 import { staffHandler } from '../http/staff-endpoint.ts';
 import { moveApplication } from '../use-cases/applications/move-application.ts';
-import { knownNetworkIds, staffDependencies } from '../wiring/staff.ts';
+import { knownNetworkIds } from '../wiring/networks.ts';
+import { staffDependencies } from '../wiring/staff-mail.ts';
 
 /** POST /api/staff/applications/{reference}/transitions — a change of status, with its reason. */
 export const handler = staffHandler(knownNetworkIds, async ({ actor, parameter, body, now }) =>

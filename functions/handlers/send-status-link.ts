@@ -3,7 +3,7 @@ import { clientAddress, readJsonBody } from '../http/form-request.ts';
 import { httpHandler } from '../http/middy.ts';
 import { sendStatusLink, statusLinkAnswer } from '../use-cases/applications/application-status.ts';
 import { publicPostLimit } from '../wiring/form-protection.ts';
-import { staffDependencies as deps } from '../wiring/staff.ts';
+import { staffDependencies as deps } from '../wiring/staff-mail.ts';
 
 /** POST /api/status/links — a new status link, mailed only to the application's own address. */
 export const handler = httpHandler(async (event) => {

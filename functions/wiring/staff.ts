@@ -6,18 +6,15 @@ import { quarantineRepository } from '../db/quarantine-repository.ts';
 import { submissionRepository } from '../db/submission-repository.ts';
 import { config } from '../runtime/config.ts';
 import { once } from '../runtime/once.ts';
-import type { ApplicationsDeps } from '../use-cases/applications/dependencies.ts';
-import { requestMailDependencies } from './mail.ts';
-import { statusLinkSigner } from './status-links.ts';
+import type { StaffReadDeps } from '../use-cases/applications/dependencies.ts';
 
-/** The network ids a staff member's groups are read against. */
-export const knownNetworkIds = () => config().networks.map((network) => network.id);
+export { knownNetworkIds } from './networks.ts';
 
 /**
- * The back office works on the same records and outbox as the public forms, without their
- * reference data (communes, NAF): only recording an application on an SME's behalf needs that.
+ * What the back office reads and notes: the same records as the public forms, without their
+ * reference data (communes, NAF) and without the mailer (functions/wiring/staff-mail.ts adds it).
  */
-export const staffDependencies = once((): ApplicationsDeps => {
+export const staffReadDependencies = once((): StaffReadDeps => {
   const settings = config();
   const client = documentClient();
   return {
@@ -27,8 +24,5 @@ export const staffDependencies = once((): ApplicationsDeps => {
     quarantine: quarantineRepository(client, settings.dataTableName),
     networks: settings.networks,
     national: settings.national,
-    mail: requestMailDependencies(client, settings),
-    links: statusLinkSigner(),
-    siteUrl: settings.siteUrl,
   };
 });

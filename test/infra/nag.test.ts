@@ -2,7 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, type NagPack, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './test-app.ts';
+import { buildTestApp, synthTimeoutMs, type TestApp } from './test-app.ts';
 
 interface Acknowledgement {
   readonly id: string;
@@ -50,7 +50,7 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
   beforeAll(() => {
     // Given the whole app
     built = buildTestApp({ registerNag: false });
-  }, 60_000);
+  }, synthTimeoutMs);
 
   afterAll(() => built?.dispose());
 

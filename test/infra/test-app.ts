@@ -4,6 +4,12 @@ import { join } from 'node:path';
 import { type BuiltApp, buildApp } from '../../infra/build-app.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 
+/**
+ * Synthesis bundles every function with esbuild (a few tenths of a second each, two dozen of them):
+ * on a busy two-core machine that can outlast vitest's default hook timeout.
+ */
+export const synthTimeoutMs = 180_000;
+
 export interface TestApp extends BuiltApp {
   /** Removes the throwaway site directory. */
   readonly dispose: () => void;

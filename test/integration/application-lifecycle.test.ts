@@ -21,7 +21,7 @@ import {
   scheduleCommittee,
 } from '../../functions/use-cases/committee/committees.ts';
 import { applicationDependencies } from '../../functions/wiring/public-forms.ts';
-import { staffDependencies } from '../../functions/wiring/staff.ts';
+import { staffDependencies } from '../../functions/wiring/staff-mail.ts';
 import { localDynamoDbClient } from '../../infra/local/emulators.ts';
 import type { ApplicationView } from '../../shared/staff-api.ts';
 import { poster, validApplication } from '../support/form-posts.ts';

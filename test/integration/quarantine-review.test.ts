@@ -4,7 +4,8 @@ import type { Actor } from '../../functions/domain/staff/actor.ts';
 import { readApplication } from '../../functions/use-cases/applications/read-applications.ts';
 import { discardHeld, listHeld, releaseHeld } from '../../functions/use-cases/quarantine/held-submissions.ts';
 import { quarantineDependencies } from '../../functions/wiring/quarantine.ts';
-import { staffDependencies } from '../../functions/wiring/staff.ts';
+import { releaseDependencies } from '../../functions/wiring/quarantine-release.ts';
+import { staffDependencies } from '../../functions/wiring/staff-mail.ts';
 import { poster, validApplication } from '../support/form-posts.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
 
@@ -52,11 +53,11 @@ describe('the quarantine, judged by staff', () => {
     });
     const fromCher = await listHeld(quarantineDependencies(), paul, {}, new Date());
     expect(fromCher.held.some((held) => held.reference === reference)).toBe(false);
-    expect(
-      await rejection(releaseHeld(quarantineDependencies(), paul, reference, new Date())),
-    ).toBeInstanceOf(NotFoundError);
+    expect(await rejection(releaseHeld(releaseDependencies(), paul, reference, new Date()))).toBeInstanceOf(
+      NotFoundError,
+    );
 
-    const released = await releaseHeld(quarantineDependencies(), claire, reference, new Date());
+    const released = await releaseHeld(releaseDependencies(), claire, reference, new Date());
     expect(released.reference).toBe(reference);
     const view = await readApplication(staffDependencies(), claire, reference);
     expect(view.status).toBe('received');

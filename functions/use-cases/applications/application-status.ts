@@ -10,6 +10,7 @@ import type { ApplicationsDeps } from './dependencies.ts';
 import { mailApplicant } from './notify-applicant.ts';
 
 type Deps = Pick<ApplicationsDeps, 'applications' | 'committees' | 'networks' | 'mail' | 'links' | 'siteUrl'>;
+type ReadDeps = Pick<ApplicationsDeps, 'applications' | 'networks' | 'links'>;
 
 const invalidLink = () =>
   new NotFoundError(
@@ -45,7 +46,7 @@ const nextFor = (status: ApplicationStatus, team: string): string => {
 
 /** The SME's status page, from its signed link only; the link names one application and expires. */
 export const readApplicationStatus = async (
-  deps: Deps,
+  deps: ReadDeps,
   token: string | undefined,
   now: Date,
 ): Promise<ApplicationStatusView> => {

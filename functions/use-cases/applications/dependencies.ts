@@ -7,14 +7,21 @@ import type { SubmissionRepository } from '../../db/submission-repository.ts';
 import type { SubmissionMailDeps } from '../public-forms/send-submission-mails.ts';
 import type { StatusLinks } from './status-links.ts';
 
-/** What the back office's use cases work with, built once per cold start (functions/wiring/staff.ts). */
-export interface ApplicationsDeps {
+/**
+ * What the back office's use cases work with, built once per cold start (functions/wiring/staff.ts):
+ * reading and noting need the table only; what tells the SME needs the outbox, SES and the link signer
+ * too, which the other functions then do not bundle.
+ */
+export interface StaffReadDeps {
   applications: SubmissionRepository<ApplicationData>;
   committees: CommitteeRepository;
   competences: Pick<CompetenceRepository, 'listByNetwork'>;
   quarantine: Pick<QuarantineRepository, 'countHeld'>;
   networks: Network[];
   national: National;
+}
+
+export interface ApplicationsDeps extends StaffReadDeps {
   mail: SubmissionMailDeps;
   links: StatusLinks;
   siteUrl: string;

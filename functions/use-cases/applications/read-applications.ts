@@ -10,7 +10,7 @@ import type { ApplicationView, InboxView } from '../../../shared/staff-api.ts';
 import { openStatuses } from '../../domain/applications/lifecycle.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { type Actor, mayChange, mayRead, networksInScope } from '../../domain/staff/actor.ts';
-import type { ApplicationsDeps } from './dependencies.ts';
+import type { StaffReadDeps } from './dependencies.ts';
 import { applicationView, inboxItem, notFound } from './views.ts';
 
 export const inboxQuerySchema = z.object({
@@ -23,7 +23,7 @@ export const inboxQuerySchema = z.object({
  * oldest first, one index Query per network and status, and the quarantine's count per network.
  */
 export const listInbox = async (
-  deps: ApplicationsDeps,
+  deps: StaffReadDeps,
   actor: Actor,
   rawQuery: unknown,
   now: Date,
@@ -56,7 +56,7 @@ export const listInbox = async (
 };
 
 export const readApplication = async (
-  deps: ApplicationsDeps,
+  deps: StaffReadDeps,
   actor: Actor,
   reference: string,
 ): Promise<ApplicationView> => {
@@ -65,7 +65,7 @@ export const readApplication = async (
   return applicationView(deps, actor, found.submission, found.notes);
 };
 
-const changeable = async (deps: ApplicationsDeps, actor: Actor, reference: string) => {
+const changeable = async (deps: StaffReadDeps, actor: Actor, reference: string) => {
   const found = await deps.applications.get(reference);
   if (!found || !mayChange(actor, found.submission.network)) throw notFound();
   return found;
@@ -73,7 +73,7 @@ const changeable = async (deps: ApplicationsDeps, actor: Actor, reference: strin
 
 /** A note between staff: kept beside the application, never shown to the SME. */
 export const addNote = async (
-  deps: ApplicationsDeps,
+  deps: StaffReadDeps,
   actor: Actor,
   reference: string,
   raw: unknown,
@@ -88,7 +88,7 @@ export const addNote = async (
 
 /** Staff's opinion, printed under the application on the committee's agenda. */
 export const setOpinion = async (
-  deps: ApplicationsDeps,
+  deps: StaffReadDeps,
   actor: Actor,
   reference: string,
   raw: unknown,

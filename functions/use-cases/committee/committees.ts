@@ -6,14 +6,14 @@ import type { CommitteeRecord } from '../../db/entities/committee.ts';
 import { committeeId } from '../../db/entities/committee.ts';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { type Actor, mayChange, mayRead, networksInScope } from '../../domain/staff/actor.ts';
-import type { ApplicationsDeps } from '../applications/dependencies.ts';
+import type { ApplicationsDeps, StaffReadDeps } from '../applications/dependencies.ts';
 import { moveApplication } from '../applications/move-application.ts';
 import { applicationView } from '../applications/views.ts';
 
 const committeeNotFound = () =>
   new NotFoundError('Ce comité n’existe pas, ou il ne relève pas de votre réseau.');
 
-const scheduledFor = async (deps: ApplicationsDeps, network: string) =>
+const scheduledFor = async (deps: StaffReadDeps, network: string) =>
   deps.applications.listByNetworkAndStatus(network, 'scheduled');
 
 const summaryOf = (committee: CommitteeRecord, agendaSize: number): CommitteeSummary => ({
@@ -28,7 +28,7 @@ const summaryOf = (committee: CommitteeRecord, agendaSize: number): CommitteeSum
 
 /** A network plans a committee date; only its own staff can, one committee a day. */
 export const scheduleCommittee = async (
-  deps: ApplicationsDeps,
+  deps: StaffReadDeps,
   actor: Actor,
   raw: unknown,
   now: Date,
@@ -58,7 +58,7 @@ export const scheduleCommittee = async (
 };
 
 export const listCommittees = async (
-  deps: ApplicationsDeps,
+  deps: StaffReadDeps,
   actor: Actor,
   rawQuery: { network?: string | undefined },
 ): Promise<{ committees: CommitteeSummary[] }> => {
@@ -85,7 +85,7 @@ export const listCommittees = async (
   return { committees: perNetwork.flat().sort((a, b) => a.date.localeCompare(b.date)) };
 };
 
-const readable = async (deps: ApplicationsDeps, actor: Actor, id: string) => {
+const readable = async (deps: StaffReadDeps, actor: Actor, id: string) => {
   const committee = await deps.committees.get(id);
   if (!committee || !mayRead(actor, committee.network)) throw committeeNotFound();
   return committee;
@@ -93,7 +93,7 @@ const readable = async (deps: ApplicationsDeps, actor: Actor, id: string) => {
 
 /** One committee with its agenda in full, as the printable agenda shows it. */
 export const readCommittee = async (
-  deps: ApplicationsDeps,
+  deps: StaffReadDeps,
   actor: Actor,
   id: string,
 ): Promise<CommitteeView> => {

@@ -18,6 +18,9 @@ import { type Actor, mayChange, networksInScope } from '../../domain/staff/actor
 export interface QuarantineDeps {
   quarantine: Pick<QuarantineRepository, 'listHeld' | 'get' | 'remove'>;
   networkIds: readonly string[];
+}
+
+export interface ReleaseDeps extends QuarantineDeps {
   /** The form's own use case, run on the held fields; it throws InvalidInputError when they do not hold. */
   submit(
     form: FormName,
@@ -85,7 +88,7 @@ const ownHeld = async (deps: QuarantineDeps, actor: Actor, reference: string, no
 };
 
 export const releaseHeld = async (
-  deps: QuarantineDeps,
+  deps: ReleaseDeps,
   actor: Actor,
   reference: string,
   now: Date,
