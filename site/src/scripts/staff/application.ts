@@ -14,7 +14,6 @@ import { frenchSpacing } from '../../../../shared/french-spacing.ts';
 import type { ApplicationView, CommitteeSummary, HistoryLine } from '../../../../shared/staff-api.ts';
 import { phoneHref, phoneText } from '../../lib/contact.ts';
 import { byId, h, plural } from '../../lib/dom.ts';
-import { clearControlError, showControlError } from '../../lib/forms/field-error.ts';
 import { validatorFor } from '../../lib/forms/validator.ts';
 import {
   addNote,
@@ -33,7 +32,15 @@ import {
   splitCommittees,
   waitingOnLabel,
 } from '../../lib/staff/format.ts';
-import { facts, failureBox, selectField, showFailure, textareaField } from '../../lib/staff/markup.ts';
+import {
+  clearErrors,
+  facts,
+  failureBox,
+  selectField,
+  showErrors,
+  showFailure,
+  textareaField,
+} from '../../lib/staff/markup.ts';
 import { busy, loadPage, messageOf } from '../../lib/staff/page-load.ts';
 import { committeeHref, staffPages } from '../../lib/staff/pages.ts';
 
@@ -223,7 +230,7 @@ const moveForm = (move: ApplicationView['moves'][number], typedReason: string | 
         name: 'orientation',
         label: 'Orientation proposée à l’entreprise',
         hint: 'Pour qu’elle ne reparte pas sans solution.',
-        optional: true,
+        requirement: 'optional',
         choices: [
           ['', 'Aucune orientation'],
           ...orientations.map((o): [string, string] => [o, orientationLabels[o]]),
@@ -254,7 +261,7 @@ const moveForm = (move: ApplicationView['moves'][number], typedReason: string | 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void busy(button, async () => {
-      showFailure(failure, undefined);
+      clearErrors(['reason', 'committeeId', 'orientation'].map(control), failure);
       const value = (name: string) => control(name)?.value.trim() || undefined;
       const request = {
         to: move.to,
@@ -268,17 +275,8 @@ const moveForm = (move: ApplicationView['moves'][number], typedReason: string | 
       if (move.committee && !request.committeeId) {
         errors.push({ field: 'committeeId', message: 'Choisissez le comité où présenter ce projet.' });
       }
-      for (const name of ['reason', 'committeeId', 'orientation']) {
-        const element = control(name);
-        if (element) clearControlError(element);
-      }
       if (errors.length > 0) {
-        for (const error of errors) {
-          const element = control(error.field);
-          if (element) showControlError(element, error.message);
-          else showFailure(failure, error.message);
-        }
-        (control(errors[0]?.field ?? '') ?? failure).focus();
+        showErrors(errors, control, failure).focus();
         return;
       }
       try {
@@ -295,14 +293,7 @@ const moveForm = (move: ApplicationView['moves'][number], typedReason: string | 
           return;
         }
         const fieldErrors = error instanceof StaffApiError ? error.errors : [];
-        const shown = fieldErrors.filter((e) => {
-          const element = control(e.field);
-          if (element) showControlError(element, e.message);
-          return element !== null;
-        });
-        if (shown.length < fieldErrors.length || fieldErrors.length === 0)
-          showFailure(failure, messageOf(error));
-        failure.focus();
+        showErrors(fieldErrors, control, failure, messageOf(error)).focus();
       }
     });
   });
@@ -399,12 +390,11 @@ const textForm = (options: {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void busy(button, async () => {
-      showFailure(failure, undefined);
-      clearControlError(textarea);
-      const [error] = options.validate({ [options.name]: textarea.value });
-      if (error) {
-        showControlError(textarea, error.message);
-        textarea.focus();
+      clearErrors([textarea], failure);
+      const controlOf = (field: string) => (field === options.name ? textarea : null);
+      const errors = options.validate({ [options.name]: textarea.value });
+      if (errors.length > 0) {
+        showErrors(errors, controlOf, failure).focus();
         return;
       }
       try {
@@ -413,10 +403,12 @@ const textForm = (options: {
         draw(updated);
         say(options.done);
       } catch (failed) {
-        const [fieldError] = failed instanceof StaffApiError ? failed.errors : [];
-        if (fieldError) showControlError(textarea, fieldError.message);
-        else showFailure(failure, messageOf(failed));
-        textarea.focus();
+        showErrors(
+          failed instanceof StaffApiError ? failed.errors : [],
+          controlOf,
+          failure,
+          messageOf(failed),
+        ).focus();
       }
     });
   });
