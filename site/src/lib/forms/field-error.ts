@@ -1,3 +1,4 @@
+import type { FieldError } from '../../../../shared/validation.ts';
 import { h } from '../dom.ts';
 import { errorId } from './field-id.ts';
 
@@ -46,4 +47,35 @@ export const showControlError = (control: HTMLElement, message: string, { announ
   }
   describedBy(control, id, true);
   control.closest('.field, fieldset')?.classList.add('has-error');
+};
+
+/**
+ * A form's errors, the schema's before sending or a 400's after: each next to its control when the
+ * form has one, the others (and `fallback`, the API's message, when no field error could be shown)
+ * in the form's failure box. Answers where the focus should go.
+ */
+export const showErrors = (
+  errors: readonly FieldError[],
+  controlOf: (field: string) => HTMLElement | null,
+  failure: HTMLElement,
+  fallback?: string,
+): HTMLElement => {
+  const elsewhere: string[] = [];
+  let first: HTMLElement | null = null;
+  for (const { field, message } of errors) {
+    const control = controlOf(field);
+    if (control) {
+      showControlError(control, message);
+      first ??= control;
+    } else elsewhere.push(message);
+  }
+  if (fallback && (errors.length === 0 || elsewhere.length > 0)) elsewhere.unshift(fallback);
+  failure.replaceChildren(...[...new Set(elsewhere)].map((message) => h('p', {}, [message])));
+  return first ?? failure;
+};
+
+/** Clears what showErrors showed on these controls and in the failure box. */
+export const clearErrors = (controls: readonly (HTMLElement | null)[], failure: HTMLElement) => {
+  for (const control of controls) if (control) clearControlError(control);
+  failure.replaceChildren();
 };

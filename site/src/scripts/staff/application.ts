@@ -14,6 +14,7 @@ import { frenchSpacing } from '../../../../shared/french-spacing.ts';
 import type { ApplicationView, CommitteeSummary, HistoryLine } from '../../../../shared/staff-api.ts';
 import { phoneHref, phoneText } from '../../lib/contact.ts';
 import { byId, h, plural } from '../../lib/dom.ts';
+import { clearErrors, showErrors } from '../../lib/forms/field-error.ts';
 import { validatorFor } from '../../lib/forms/validator.ts';
 import {
   addNote,
@@ -32,15 +33,7 @@ import {
   splitCommittees,
   waitingOnLabel,
 } from '../../lib/staff/format.ts';
-import {
-  clearErrors,
-  facts,
-  failureBox,
-  selectField,
-  showErrors,
-  showFailure,
-  textareaField,
-} from '../../lib/staff/markup.ts';
+import { facts, failureBox, selectField, showFailure, textareaField } from '../../lib/staff/markup.ts';
 import { busy, loadPage, messageOf } from '../../lib/staff/page-load.ts';
 import { committeeHref, staffPages } from '../../lib/staff/pages.ts';
 

@@ -14,6 +14,7 @@ import type {
   StaffSession,
 } from '../../../../shared/staff-api.ts';
 import { byId, h, plural } from '../../lib/dom.ts';
+import { clearErrors, showErrors } from '../../lib/forms/field-error.ts';
 import { validatorFor } from '../../lib/forms/validator.ts';
 import {
   type Decision,
@@ -23,14 +24,7 @@ import {
   StaffApiError,
 } from '../../lib/staff/api.ts';
 import { committeeWhen, isStatus } from '../../lib/staff/format.ts';
-import {
-  clearErrors,
-  facts,
-  failureBox,
-  selectField,
-  showErrors,
-  textareaField,
-} from '../../lib/staff/markup.ts';
+import { facts, failureBox, selectField, textareaField } from '../../lib/staff/markup.ts';
 import { busy, loadPage, messageOf } from '../../lib/staff/page-load.ts';
 import { applicationHref } from '../../lib/staff/pages.ts';
 

@@ -2,6 +2,7 @@ import { committeeSchema } from '../../../../shared/application-lifecycle.ts';
 import { parisIsoDate } from '../../../../shared/dates.ts';
 import type { CommitteeSummary, StaffSession } from '../../../../shared/staff-api.ts';
 import { byId, h, plural } from '../../lib/dom.ts';
+import { clearErrors, showErrors } from '../../lib/forms/field-error.ts';
 import { validatorFor } from '../../lib/forms/validator.ts';
 import {
   getSession,
@@ -11,7 +12,6 @@ import {
   scheduleCommittee,
 } from '../../lib/staff/api.ts';
 import { committeeWhen, splitCommittees } from '../../lib/staff/format.ts';
-import { clearErrors, showErrors } from '../../lib/staff/markup.ts';
 import { busy, loadPage, messageOf } from '../../lib/staff/page-load.ts';
 import { committeeHref } from '../../lib/staff/pages.ts';
 
