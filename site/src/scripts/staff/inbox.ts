@@ -64,7 +64,7 @@ const table = (
     'Projet',
     ...(networkName ? ['Réseau'] : []),
     'Reçue',
-    'Dans ce statut depuis',
+    'Dans ce statut',
     'En attente',
     'Comité',
   ];
