@@ -205,7 +205,13 @@ const committeeField = async (id: string, failure: HTMLElement): Promise<HTMLEle
   }
 };
 
-const moveForm = (move: ApplicationView['moves'][number], typedReason: string | undefined) => {
+/** What was typed in a move's form before the page was drawn again, and whether it was open. */
+interface Typed {
+  reason: string | undefined;
+  open: boolean;
+}
+
+const moveForm = (move: ApplicationView['moves'][number], typed: Typed | undefined) => {
   const id = `mouvement-${move.to}`;
   const label = moveLabel(view.status, move.to);
   const failure = failureBox();
@@ -215,6 +221,7 @@ const moveForm = (move: ApplicationView['moves'][number], typedReason: string | 
   ]);
   const form = h('form', { novalidate: '' }, [failure]);
   const details = h('details', { class: 'move', 'data-move': move.to }, [h('summary', {}, [label]), form]);
+  details.open = typed?.open ?? false;
 
   if (move.to === 'ineligible') {
     form.append(
@@ -239,7 +246,7 @@ const moveForm = (move: ApplicationView['moves'][number], typedReason: string | 
         label: 'Motif',
         hint: 'Gardé dans l’historique de la candidature.',
         maxlength: 2000,
-        value: typedReason ?? '',
+        value: typed?.reason ?? '',
       }),
     );
   }
@@ -310,11 +317,11 @@ const movesSection = (current: ApplicationView) => {
       ]),
     ]);
   }
-  // A refused move's reason is kept across a redraw (after a 409, for instance).
+  // A move's form, open with its reason typed, stays so across a redraw (after a 409, for instance).
   const typed = new Map(
-    [...root.querySelectorAll<HTMLElement>('details[data-move]')].map((details) => [
-      details.dataset.move,
-      details.querySelector('textarea')?.value,
+    [...root.querySelectorAll<HTMLDetailsElement>('details[data-move]')].map((details): [string, Typed] => [
+      details.dataset.move ?? '',
+      { reason: details.querySelector('textarea')?.value, open: details.open },
     ]),
   );
   return section('actions', 'Faire avancer la candidature', [
