@@ -87,7 +87,11 @@ const companySection = ({ company }: ApplicationView) =>
       ['Année de création', company.createdYear === undefined ? undefined : String(company.createdYear)],
       [
         'Site internet',
-        company.website && h('a', { href: company.website, rel: 'noreferrer' }, [company.website]),
+        // The schema lets in only http and https addresses; only those become a link all the same.
+        company.website &&
+          (/^https?:\/\//.test(company.website)
+            ? h('a', { href: company.website, rel: 'noreferrer' }, [company.website])
+            : company.website),
       ],
     ]),
   ]);
@@ -252,7 +256,11 @@ const moveForm = (move: ApplicationView['moves'][number], typed: Typed | undefin
   }
   form.append(h('p', {}, [button]));
   if (move.committee) {
-    void committeeField(`${id}-comite`, failure).then((field) => failure.after(field));
+    void committeeField(`${id}-comite`, failure).then((field) => {
+      failure.after(field);
+      // No committee to come: the move cannot be made here yet, the note says where to go.
+      if (field.classList.contains('note')) button.closest('p')?.remove();
+    });
   }
 
   const control = (name: string) =>
