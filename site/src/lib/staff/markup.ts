@@ -82,3 +82,28 @@ export const failureBox = (): HTMLDivElement => h('div', { class: 'form-failure 
 export const showFailure = (box: HTMLElement, message: string | undefined) => {
   box.replaceChildren(...(message ? [h('p', {}, [message])] : []));
 };
+
+/**
+ * A data table that scrolls sideways on a phone rather than squeezing: the scrolling region is named
+ * by the table's caption and reachable by the keyboard. The caption is for those who list tables;
+ * the heading above already says it to the eye.
+ */
+export const scrollTable = (
+  captionId: string,
+  caption: string,
+  headers: readonly string[],
+  rows: HTMLTableRowElement[],
+): HTMLDivElement =>
+  h('div', { class: 'table-scroll', role: 'region', 'aria-labelledby': captionId, tabindex: '0' }, [
+    h('table', {}, [
+      h('caption', { id: captionId, class: 'visually-hidden' }, [caption]),
+      h('thead', {}, [
+        h(
+          'tr',
+          {},
+          headers.map((header) => h('th', { scope: 'col' }, [header])),
+        ),
+      ]),
+      h('tbody', {}, rows),
+    ]),
+  ]);

@@ -24,7 +24,7 @@ import {
   StaffApiError,
 } from '../../lib/staff/api.ts';
 import { committeeWhen, isStatus } from '../../lib/staff/format.ts';
-import { facts, failureBox, selectField, textareaField } from '../../lib/staff/markup.ts';
+import { facts, failureBox, scrollTable, selectField, textareaField } from '../../lib/staff/markup.ts';
 import { busy, loadPage, messageOf } from '../../lib/staff/page-load.ts';
 import { applicationHref } from '../../lib/staff/pages.ts';
 
@@ -304,40 +304,21 @@ const pastDecisionsSection = () =>
     h('h2', { id: 'enregistrees-titre' }, ['Décisions enregistrées']),
     committee.decisions.length === 0
       ? h('p', {}, ['Aucune décision enregistrée pour ce comité.'])
-      : h(
-          'div',
-          { class: 'table-scroll', role: 'region', 'aria-labelledby': 'enregistrees-tableau', tabindex: '0' },
-          [
-            h('table', {}, [
-              h('caption', { id: 'enregistrees-tableau', class: 'visually-hidden' }, [
-                'Décisions enregistrées pour ce comité',
+      : scrollTable(
+          'enregistrees-tableau',
+          'Décisions enregistrées pour ce comité',
+          ['Candidature', 'Décision', 'Motif', 'Enregistrée', 'Par'],
+          committee.decisions.map((decision) =>
+            h('tr', {}, [
+              h('th', { scope: 'row', class: 'nowrap' }, [
+                h('a', { href: applicationHref(decision.reference) }, [decision.reference]),
               ]),
-              h('thead', {}, [
-                h(
-                  'tr',
-                  {},
-                  ['Candidature', 'Décision', 'Motif', 'Enregistrée', 'Par'].map((header) =>
-                    h('th', { scope: 'col' }, [header]),
-                  ),
-                ),
-              ]),
-              h(
-                'tbody',
-                {},
-                committee.decisions.map((decision) =>
-                  h('tr', {}, [
-                    h('th', { scope: 'row', class: 'nowrap' }, [
-                      h('a', { href: applicationHref(decision.reference) }, [decision.reference]),
-                    ]),
-                    h('td', {}, [decisionLabel(decision.decision)]),
-                    h('td', { class: 'typed' }, [decision.reason ? frenchSpacing(decision.reason) : '']),
-                    h('td', {}, [`le ${parisDateTime(decision.at)}`]),
-                    h('td', {}, [decision.actor.name]),
-                  ]),
-                ),
-              ),
+              h('td', {}, [decisionLabel(decision.decision)]),
+              h('td', { class: 'typed' }, [decision.reason ? frenchSpacing(decision.reason) : '']),
+              h('td', {}, [`le ${parisDateTime(decision.at)}`]),
+              h('td', {}, [decision.actor.name]),
             ]),
-          ],
+          ),
         ),
   ]);
 

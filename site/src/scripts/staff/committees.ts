@@ -12,6 +12,7 @@ import {
   scheduleCommittee,
 } from '../../lib/staff/api.ts';
 import { committeeWhen, splitCommittees } from '../../lib/staff/format.ts';
+import { scrollTable } from '../../lib/staff/markup.ts';
 import { busy, loadPage, messageOf } from '../../lib/staff/page-load.ts';
 import { committeeHref } from '../../lib/staff/pages.ts';
 
@@ -44,35 +45,22 @@ let networkName: ((id: string) => string) | undefined;
 const agendaText = (count: number) => (count === 0 ? 'vide' : plural(count, 'candidature', 'candidatures'));
 
 const table = (id: string, caption: string, list: CommitteeSummary[]) =>
-  h('div', { class: 'table-scroll', role: 'region', 'aria-labelledby': id, tabindex: '0' }, [
-    h('table', {}, [
-      h('caption', { id, class: 'visually-hidden' }, [caption]),
-      h('thead', {}, [
-        h(
-          'tr',
-          {},
-          ['Date', ...(networkName ? ['Réseau'] : []), 'Lieu', 'Ordre du jour', 'Décisions enregistrées'].map(
-            (header) => h('th', { scope: 'col' }, [header]),
-          ),
-        ),
+  scrollTable(
+    id,
+    caption,
+    ['Date', ...(networkName ? ['Réseau'] : []), 'Lieu', 'Ordre du jour', 'Décisions enregistrées'],
+    list.map((committee) =>
+      h('tr', {}, [
+        h('th', { scope: 'row' }, [
+          h('a', { href: committeeHref(committee.id) }, [committeeWhen(committee)]),
+        ]),
+        ...(networkName ? [h('td', {}, [networkName(committee.network)])] : []),
+        h('td', {}, [committee.place ?? '']),
+        h('td', {}, [agendaText(committee.agendaSize)]),
+        h('td', {}, [String(committee.decided)]),
       ]),
-      h(
-        'tbody',
-        {},
-        list.map((committee) =>
-          h('tr', {}, [
-            h('th', { scope: 'row' }, [
-              h('a', { href: committeeHref(committee.id) }, [committeeWhen(committee)]),
-            ]),
-            ...(networkName ? [h('td', {}, [networkName(committee.network)])] : []),
-            h('td', {}, [committee.place ?? '']),
-            h('td', {}, [agendaText(committee.agendaSize)]),
-            h('td', {}, [String(committee.decided)]),
-          ]),
-        ),
-      ),
-    ]),
-  ]);
+    ),
+  );
 
 const drawLists = () => {
   const { upcoming, past } = splitCommittees(committees, new Date());

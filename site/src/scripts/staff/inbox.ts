@@ -11,6 +11,7 @@ import {
   quotedStatus,
   waitingOnLabel,
 } from '../../lib/staff/format.ts';
+import { scrollTable } from '../../lib/staff/markup.ts';
 import { loadPage } from '../../lib/staff/page-load.ts';
 import { applicationHref, committeeHref, staffPages } from '../../lib/staff/pages.ts';
 
@@ -57,7 +58,6 @@ const table = (
   items: InboxItem[],
   networkName: ((id: string) => string) | undefined,
 ) => {
-  const captionId = `statut-${groupStatus}`;
   const headers = [
     'Référence',
     'Entreprise',
@@ -68,26 +68,12 @@ const table = (
     'En attente',
     'Comité',
   ];
-  return h('div', { class: 'table-scroll', role: 'region', 'aria-labelledby': captionId, tabindex: '0' }, [
-    h('table', {}, [
-      // The group's heading says it already; the caption names the table for those who list tables.
-      h('caption', { id: captionId, class: 'visually-hidden' }, [
-        `${plural(items.length, 'candidature', 'candidatures')} ${quotedStatus(groupStatus)}`,
-      ]),
-      h('thead', {}, [
-        h(
-          'tr',
-          {},
-          headers.map((header) => h('th', { scope: 'col' }, [header])),
-        ),
-      ]),
-      h(
-        'tbody',
-        {},
-        items.map((item) => row(item, networkName)),
-      ),
-    ]),
-  ]);
+  return scrollTable(
+    `statut-${groupStatus}`,
+    `${plural(items.length, 'candidature', 'candidatures')} ${quotedStatus(groupStatus)}`,
+    headers,
+    items.map((item) => row(item, networkName)),
+  );
 };
 
 const empty = () =>
