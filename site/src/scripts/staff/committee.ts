@@ -289,7 +289,11 @@ const decisionsSection = (kept: Map<string, Kept>) => {
     h('h2', { id: 'decisions-titre' }, ['Décisions de la séance']),
     resultsBox,
     committee.agenda.length === 0
-      ? h('p', {}, ['Plus aucune candidature n’attend de décision de ce comité.'])
+      ? h('p', {}, [
+          committee.decisions.length > 0
+            ? 'Plus aucune candidature n’attend de décision de ce comité.'
+            : 'Rien à décider tant qu’aucune candidature n’est inscrite.',
+        ])
       : editable
         ? decisionsForm(kept)
         : h('p', {}, ['Seule l’équipe du réseau enregistre les décisions de son comité.']),
