@@ -52,3 +52,9 @@ export const keyFigures = {
  * after « des », « de » or « au fil de ».
  */
 export const missionsClaim = `missions courtes d’environ ${keyFigures.averageMissionDays} jours en moyenne, souvent par demi-journées, étalées sur ${keyFigures.spreadMonths} mois`;
+
+/**
+ * The SME's status page: the link a status mail carries is `/suivi/?t=<token>`. Like the back office
+ * (shared/staff.ts `backOfficePath`), it is never indexed nor listed in the sitemap.
+ */
+export const statusPagePath = '/suivi/';

@@ -2,6 +2,16 @@
 import { request } from 'node:http';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { statusPagePath } from '../shared/site.ts';
+import { backOfficePath } from '../shared/staff.ts';
+
+/**
+ * Pages for one reader only, never in the sitemap (they carry `noindex` too): the back office, and
+ * the status page whose address holds an SME's token.
+ */
+const unlisted = [backOfficePath, statusPagePath];
+/** @param {string} page */
+const listed = (page) => !unlisted.some((path) => new URL(page).pathname.startsWith(path));
 
 /** The local cloud of `npm start`, which listens on 127.0.0.1 only. */
 const localCloud = `http://127.0.0.1:${process.env.ALIZE_PORT ?? 4321}`;
@@ -75,7 +85,5 @@ export default defineConfig({
     plugins: [apiToLocalCloud],
   },
   devToolbar: { enabled: false },
-  // The back office (shared/staff.ts `backOfficePath`) is for staff only: its pages are noindex, and
-  // out of the sitemap (which the accessibility, typography and page-weight tests walk as the public site).
-  integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/espace-equipe/') })],
+  integrations: [sitemap({ filter: listed })],
 });

@@ -1,8 +1,7 @@
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { FormName } from '../../shared/forms.ts';
 import { tables } from '../../shared/tables.ts';
-import { idempotencyKeys } from './entities/idempotency-record.ts';
+import { idempotencyKeys, type ReplayScope } from './entities/idempotency-record.ts';
 
 /**
  * Where Powertools keeps idempotency records: the data table, one partition per form, the table's
@@ -13,7 +12,7 @@ import { idempotencyKeys } from './entities/idempotency-record.ts';
  * Powertools then reads the existing record with a consistent GetItem, so the outcome is the same
  * (one more read, only on a duplicate).
  */
-export const idempotencyStore = (client: DynamoDBClient, tableName: string, form: FormName) =>
+export const idempotencyStore = (client: DynamoDBClient, tableName: string, form: ReplayScope) =>
   new DynamoDBPersistenceLayer({
     tableName,
     awsSdkV3Client: client,

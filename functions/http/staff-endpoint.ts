@@ -1,5 +1,11 @@
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { createHash } from 'node:crypto';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import { idempotencyHeader } from '../../shared/forms.ts';
+import { IdempotencyKeyReusedError, SubmissionInProgressError } from '../domain/errors.ts';
 import { type Actor, actorFromClaims } from '../domain/staff/actor.ts';
+import { once } from '../runtime/once.ts';
 import { HttpError } from './errors.ts';
 import { readJsonBody } from './form-request.ts';
 import { type HttpEvent, type HttpResult, httpHandler } from './middy.ts';
@@ -33,25 +39,69 @@ const noNetwork = () =>
     { 'www-authenticate': 'Bearer error="insufficient_scope"' },
   );
 
+/** Answers kept for a day under the staff member and the key: a retry after a lost answer records once. */
+const replayWindowSeconds = 24 * 3600;
+
+const replayer = (store: BasePersistenceLayer) => {
+  const config = new IdempotencyConfig({
+    eventKeyJmesPath: 'key',
+    payloadValidationJmesPath: 'body',
+    expiresAfterSeconds: replayWindowSeconds,
+    hashFunction: 'sha256',
+  });
+  const run = makeIdempotent(
+    async (_request: { key: string; body: string }, work: () => Promise<HttpResult>) => work(),
+    { persistenceStore: store, config },
+  );
+  return { config, run };
+};
+
+export interface StaffEndpointOptions {
+  /**
+   * For a route that creates something: with an `Idempotency-Key` header, the first answer is
+   * replayed for the same key, and the same key with another body is refused (422).
+   */
+  replayStore?: () => BasePersistenceLayer;
+}
+
 export const staffHandler = (
   networkIds: () => readonly string[],
   handle: (request: StaffRequest) => Promise<HttpResult>,
-) =>
-  httpHandler(async (event: HttpEvent) => {
+  options: StaffEndpointOptions = {},
+) => {
+  const replay = once(() => (options.replayStore ? replayer(options.replayStore()) : undefined));
+  return httpHandler(async (event: HttpEvent, context: Context) => {
     const claims = (event as APIGatewayProxyEventV2WithJWTAuthorizer).requestContext.authorizer?.jwt?.claims;
     // Behind the authorizer a request always has claims; without them (a route wired without it) nobody is let in.
     if (!claims?.sub) throw notSignedIn();
     const actor = actorFromClaims(claims, networkIds());
     if (!actor) throw noNetwork();
-    return handle({
-      actor,
-      now: new Date(),
-      parameter: (name) => {
-        const value = event.pathParameters?.[name];
-        if (value === undefined) throw new Error(`Route has no {${name}} parameter`);
-        return value;
-      },
-      query: event.queryStringParameters ?? {},
-      body: () => readJsonBody(event),
-    });
+    const work = () =>
+      handle({
+        actor,
+        now: new Date(),
+        parameter: (name) => {
+          const value = event.pathParameters?.[name];
+          if (value === undefined) throw new Error(`Route has no {${name}} parameter`);
+          return value;
+        },
+        query: event.queryStringParameters ?? {},
+        body: () => readJsonBody(event),
+      });
+    const key = event.headers[idempotencyHeader]?.trim();
+    const replaying = replay();
+    if (!replaying || !key) return work();
+    replaying.config.registerLambdaContext(context);
+    const body = createHash('sha256')
+      .update(event.body ?? '')
+      .digest('base64url');
+    try {
+      return await replaying.run({ key: `${actor.id}:${key}`, body }, work);
+    } catch (error) {
+      if ((error as Error).name === 'IdempotencyValidationError') throw new IdempotencyKeyReusedError();
+      if ((error as Error).name === 'IdempotencyAlreadyInProgressError')
+        throw new SubmissionInProgressError();
+      throw error;
+    }
   });
+};

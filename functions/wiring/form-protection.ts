@@ -27,3 +27,7 @@ export const formProtection = (form: FormName): FormProtection => {
 
 /** The hourly limit alone, for public posts that are not forms (a new status link). */
 export const publicPostLimit = () => ({ limit: limiter(), edgeSecret: config().edgeSecret });
+
+/** Where the back office's creating posts keep their answers for replay. */
+export const staffReplayStore = () =>
+  idempotencyStore(dynamoDbClient(), config().dataTableName, 'staff-application');

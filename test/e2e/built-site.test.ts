@@ -1,13 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { quarantineRetentionDays } from '../../functions/db/entities/quarantined-submission.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { applicationSchema } from '../../shared/application.ts';
 import { contactMessageSchema } from '../../shared/contact-message.ts';
 import { demoCatalogue } from '../../shared/demo-catalogue.ts';
-import { fieldId, forms } from '../../shared/forms.ts';
+import { fieldId, forms, minimumFillMilliseconds } from '../../shared/forms.ts';
 import { partnerOfferSchema } from '../../shared/partner-offer.ts';
+import { statusPagePath } from '../../shared/site.ts';
 import { backOfficePath } from '../../shared/staff.ts';
+import { staffNav, staffPages } from '../../site/src/lib/staff/pages.ts';
+import { pageAssets } from '../support/built-scripts.ts';
 import { builtPages, siteDist, sitemapPaths } from '../support/sitemap.ts';
 
 /**
@@ -174,22 +178,118 @@ describe('the public contacts of the settings', () => {
   });
 });
 
-describe('the back office in the build', () => {
-  const backOfficePages = builtPages().filter(({ file }) => `/${file}`.startsWith(backOfficePath));
+/**
+ * The back office and the SME's status page: built as static pages (what they show comes from the
+ * API, read by their scripts), never indexed, never in the sitemap, and within their byte budget.
+ */
+const unlisted = [
+  { path: staffPages.inbox, title: 'Candidatures – Alizé' },
+  { path: staffPages.application, title: 'Candidature – Alizé' },
+  { path: staffPages.newApplication, title: 'Nouvelle candidature – Alizé' },
+  { path: staffPages.committees, title: 'Comités – Alizé' },
+  { path: staffPages.committee, title: 'Comité d’agrément – Alizé' },
+  { path: staffPages.quarantine, title: 'Quarantaine – Alizé' },
+  { path: statusPagePath, title: 'Suivre votre candidature – Alizé' },
+];
+const backOffice = unlisted.filter(({ path }) => path !== statusPagePath);
+const titleOf = (page: string) => /<title>([^<]*)<\/title>/.exec(page)?.[1];
+const isNoindex = (page: string) => /<meta name="robots" content="noindex"/.test(page);
 
-  it('has its home and its sign-in callback', () => {
-    expect(backOfficePages.map(({ file }) => file).sort()).toEqual([
-      'espace-equipe/connexion/index.html',
-      'espace-equipe/index.html',
-    ]);
+describe('the back office’s pages and the status page', () => {
+  it('are every page of the back office', () => {
+    expect(unlisted.map(({ path }) => path).sort()).toEqual(
+      [...Object.values(staffPages), statusPagePath].sort(),
+    );
   });
 
-  it('keeps them out of search engines and out of the sitemap', () => {
-    for (const { file, html } of backOfficePages) {
-      expect(html, file).toContain('<meta name="robots" content="noindex">');
-      expect(html, file).not.toContain('rel="canonical"');
+  it.each(unlisted)('$path is built, not indexed, titled « $title »', ({ path, title }) => {
+    // Given the page as the build wrote it
+    const page = html(path);
+
+    // Then it has its French title, asks not to be indexed and names no canonical address
+    expect(titleOf(page)).toBe(title);
+    expect(isNoindex(page)).toBe(true);
+    expect(page).not.toContain('rel="canonical"');
+  });
+
+  it('are left out of the sitemap', () => {
+    const listed = sitemapPaths();
+
+    expect(listed.length).toBeGreaterThan(5);
+    for (const { path } of unlisted) expect(listed, path).not.toContain(path);
+  });
+
+  it('the sitemap lists exactly the built pages that may be indexed', () => {
+    // Given every built page, the 404 page and the unlisted ones included
+    const pages = builtPages().filter(({ file }) => file.endsWith('index.html'));
+
+    // Then a page is in the sitemap if and only if it does not ask to stay out of search engines
+    const indexable = pages
+      .filter(({ html: page }) => !isNoindex(page))
+      .map(({ file }) => `/${file.replace(/index\.html$/, '')}`);
+    expect(indexable.sort()).toEqual(sitemapPaths().sort());
+  });
+
+  it.each(backOffice)(
+    '$path shows the back office’s menu and its sign-out, not the public menu',
+    ({ path }) => {
+      const page = html(path);
+
+      expect(page).toContain('aria-label="Menu de l’espace équipe"');
+      expect(page).not.toContain('aria-label="Menu principal"');
+      for (const { href } of staffNav) expect(page, href).toContain(`href="${href}"`);
+      // Shown by its script: without JavaScript there is no session to end.
+      expect(page).toMatch(/<button id="se-deconnecter"[^>]*hidden/);
+      expect(page).toMatch(/<noscript>[\s\S]*besoin de JavaScript[\s\S]*<\/noscript>/);
+    },
+  );
+
+  it('the status page tells no other site its address, and explains itself without JavaScript', () => {
+    const page = html(statusPagePath);
+
+    expect(page).toContain('<meta name="referrer" content="no-referrer">');
+    expect(page).toContain('aria-label="Menu principal"');
+    const noscript = /<noscript>([\s\S]*?)<\/noscript>/.exec(page)?.[1] ?? '';
+    expect(noscript).toContain('besoin de JavaScript');
+    expect(noscript).toContain('href="/contact/"');
+    // The link form works only with its script: hidden until the script shows it.
+    expect(page).toMatch(/<section id="nouveau-lien"[^>]*hidden/);
+  });
+
+  it('the quarantine page says what the functions do: the delay and the days kept', () => {
+    const page = html(staffPages.quarantine);
+
+    expect(page).toContain(`${minimumFillMilliseconds / 1000}&nbsp;secondes`);
+    expect(page).toContain(`${quarantineRetentionDays}&nbsp;jours`);
+  });
+});
+
+describe('what the back office’s pages load', () => {
+  // The page, its styles and every script it may load; the API's answers come on top, within 150 KB.
+  const backOfficeBudget = 120 * 1024;
+
+  it.each(backOffice)('$path: HTML, CSS and all its JavaScript under 120 KB, raw', ({ path }) => {
+    const assets = pageAssets(path);
+    const total = assets.htmlBytes + assets.cssBytes + assets.allBytes;
+
+    expect(total, `${path}: ${assets.all.join(', ')}`).toBeLessThan(backOfficeBudget);
+  });
+
+  it('only the back office loads the staff session: no public page, the status page included', () => {
+    const loadsSession = (path: string) => pageAssets(path).all.some((name) => name.startsWith('session.'));
+    const pages = builtPages()
+      .filter(({ file }) => file.endsWith('index.html'))
+      .map(({ file }) => `/${file.replace(/index\.html$/, '')}`);
+
+    for (const { path } of backOffice) expect(loadsSession(path), path).toBe(true);
+    for (const path of pages.filter((p) => !p.startsWith('/espace-equipe/'))) {
+      expect(loadsSession(path), path).toBe(false);
     }
-    expect(sitemapPaths().filter((path) => path.startsWith(backOfficePath))).toEqual([]);
-    expect(sitemapPaths().length).toBeGreaterThan(5);
+  });
+
+  it('the status page, public, weighs a fraction of the public 100 KB budget', () => {
+    const assets = pageAssets(statusPagePath);
+
+    expect(assets.htmlBytes + assets.cssBytes + assets.allBytes).toBeLessThan(50 * 1024);
   });
 });

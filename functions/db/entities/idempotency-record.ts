@@ -1,11 +1,15 @@
 import type { FormName } from '../../../shared/forms.ts';
+import { tables } from '../../../shared/tables.ts';
+
+/** Who keeps answers for replay: each public form, and staff recording an application. */
+export type ReplayScope = FormName | 'staff-application';
 
 /**
  * Records of Powertools' idempotency utility (functions/db/idempotency-store.ts): one partition per
  * form, one item per idempotency key, in the data table's key attributes and its TTL attribute.
  */
 export const idempotencyKeys = {
-  partition: (form: FormName) => `IDEMPOTENCY#${form}`,
-  keyAttribute: 'pk',
-  sortKeyAttribute: 'sk',
+  partition: (scope: ReplayScope) => `IDEMPOTENCY#${scope}`,
+  keyAttribute: tables.data.partitionKey,
+  sortKeyAttribute: tables.data.sortKey,
 } as const;

@@ -1,9 +1,10 @@
 import { formEntriesToObject } from '../../../../shared/form-data.ts';
 import type { FieldError } from '../../../../shared/validation.ts';
 import { h } from '../dom.ts';
-import { errorId, fieldId } from './field-id.ts';
+import { clearControlError, showControlError } from './field-error.ts';
+import { fieldId } from './field-id.ts';
 import { sendingMessages } from './messages.ts';
-import { type Accepted, submitJson } from './submit.ts';
+import { type Accepted, type Outcome, submitJson } from './submit.ts';
 import type { Validate } from './validator.ts';
 
 /**
@@ -13,6 +14,9 @@ import type { Validate } from './validator.ts';
  *
  * The markup comes from components/form/*.astro: `.error-summary`, `.form-failure`,
  * `.form-progress`, the submit button, and a `<template id="{form id}-confirmation">`.
+ *
+ * A back-office form (`sender`) is sent by the page's own function, with the staff session, and
+ * hands the accepted answer back to the page: no confirmation template, no anti-bot timing.
  */
 export interface EnhancedForm {
   /** The form's values checked by the shared schema; `undefined` when the schema could not load. */
@@ -25,21 +29,16 @@ export interface EnhanceOptions {
   form: HTMLFormElement;
   /** A dynamic `import()` of one of lib/forms/validators/*: loaded when someone starts filling the form. */
   loadValidator: () => Promise<{ validate: Validate }>;
+  sender?: {
+    send: (values: Record<string, unknown>, idempotencyKey: string) => Promise<Outcome>;
+    onAccepted: (accepted: Accepted) => void;
+  };
 }
 
 const part = <T extends Element>(root: ParentNode, selector: string, type: new () => T): T => {
   const element = root.querySelector(selector);
   if (!(element instanceof type)) throw new Error(`${selector} is missing or is not a ${type.name}`);
   return element;
-};
-
-/** Adds or removes one id in an `aria-describedby` list, keeping the others (the hint). */
-const describedBy = (element: Element, id: string, present: boolean) => {
-  const ids = new Set((element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
-  if (present) ids.add(id);
-  else ids.delete(id);
-  if (ids.size > 0) element.setAttribute('aria-describedby', [...ids].join(' '));
-  else element.removeAttribute('aria-describedby');
 };
 
 const isVisible = (element: Element) => !element.closest('[hidden]');
@@ -67,7 +66,7 @@ const byPageOrder = (errors: FieldError[], controlFor: (field: string) => HTMLEl
   });
 };
 
-export const enhanceForm = ({ form, loadValidator }: EnhanceOptions): EnhancedForm | undefined => {
+export const enhanceForm = ({ form, loadValidator, sender }: EnhanceOptions): EnhancedForm | undefined => {
   // Outside HTTPS (and localhost) there is no randomUUID: the native post still works, leave it be.
   if (typeof crypto.randomUUID !== 'function') return undefined;
   /** One key per form shown: a double click or a retry after a lost answer is recorded once. */
@@ -78,11 +77,11 @@ export const enhanceForm = ({ form, loadValidator }: EnhanceOptions): EnhancedFo
   const failure = part(form, '.form-failure', HTMLElement);
   const progress = part(form, '.form-progress', HTMLElement);
   const button = part(form, 'button[type="submit"]', HTMLButtonElement);
-  const confirmation = part(document, `#${form.id}-confirmation`, HTMLTemplateElement);
+  const confirmation = sender ? undefined : part(document, `#${form.id}-confirmation`, HTMLTemplateElement);
   const pageTitle = document.title;
 
   form.noValidate = true;
-  form.append(h('input', { type: 'hidden', name: 'formStartedAt', value: String(Date.now()) }));
+  if (!sender) form.append(h('input', { type: 'hidden', name: 'formStartedAt', value: String(Date.now()) }));
 
   let validator: Promise<Validate | undefined> | undefined;
   const loadValidatorOnce = () => {
@@ -114,39 +113,15 @@ export const enhanceForm = ({ form, loadValidator }: EnhanceOptions): EnhancedFo
 
   const clearFieldError = (field: string) => {
     invalid.delete(field);
-    const id = errorId(fieldId(field));
-    document.getElementById(id)?.remove();
     const control = controlFor(field);
-    if (!control) return;
-    control.removeAttribute('aria-invalid');
-    describedBy(control, id, false);
-    control.closest('.field, fieldset')?.classList.remove('has-error');
+    if (control) clearControlError(control);
   };
 
   const showFieldError = (field: string, message: string, { announce = false } = {}) => {
-    clearFieldError(field);
     const control = controlFor(field);
     if (!control) return;
     invalid.add(field);
-    const id = errorId(fieldId(field));
-    const error = h('p', { id, class: 'field-error' }, [
-      h('span', { class: 'visually-hidden' }, ['Erreur\u00a0: ']),
-      message,
-    ]);
-    if (announce) error.setAttribute('role', 'alert');
-    if (control instanceof HTMLFieldSetElement) {
-      const legend = control.querySelector('legend');
-      if (legend) legend.after(error);
-      else control.prepend(error);
-    } else {
-      // aria-invalid has no meaning on a group; on a control, screen readers say « invalide ».
-      control.setAttribute('aria-invalid', 'true');
-      const field = control.closest('.field');
-      if (control instanceof HTMLInputElement && control.type === 'checkbox' && field) field.prepend(error);
-      else control.before(error);
-    }
-    describedBy(control, id, true);
-    control.closest('.field, fieldset')?.classList.add('has-error');
+    showControlError(control, message, { announce });
   };
 
   const clearErrors = () => {
@@ -180,6 +155,7 @@ export const enhanceForm = ({ form, loadValidator }: EnhanceOptions): EnhancedFo
   });
 
   const showConfirmation = (accepted: Accepted) => {
+    if (!confirmation) return;
     const panel = (confirmation.content.cloneNode(true) as DocumentFragment).firstElementChild;
     if (!(panel instanceof HTMLElement)) throw new Error(`#${confirmation.id} has no element`);
     for (const slot of panel.querySelectorAll('[data-slot="reference"]'))
@@ -216,8 +192,10 @@ export const enhanceForm = ({ form, loadValidator }: EnhanceOptions): EnhancedFo
       }
       progress.textContent = sendingMessages.sending;
       button.setAttribute('aria-disabled', 'true');
-      const outcome = await submitJson(form.action, value, idempotencyKey);
-      if (outcome.kind === 'accepted') showConfirmation(outcome);
+      const outcome = sender
+        ? await sender.send(value, idempotencyKey)
+        : await submitJson(form.action, value, idempotencyKey);
+      if (outcome.kind === 'accepted') (sender?.onAccepted ?? showConfirmation)(outcome);
       else if (outcome.kind === 'invalid') showErrors(outcome.errors);
       else failure.append(h('p', {}, [outcome.message]));
     };

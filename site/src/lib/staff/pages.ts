@@ -1,0 +1,30 @@
+import type { backOfficePath } from '../../../../shared/staff.ts';
+import type { NavItem } from '../site.ts';
+
+/**
+ * The back office's pages, each static: what a page shows comes from its query string
+ * (`?ref=ALZ-36-2026-0001`, `?id=2027-03-15-indre`), read by its script.
+ */
+// Typed as shared/staff.ts's constant, not imported: that module brings zod to the browser.
+export const staffHome: typeof backOfficePath = '/espace-equipe/';
+
+export const staffPages = {
+  inbox: '/espace-equipe/candidatures/',
+  application: '/espace-equipe/candidature/',
+  newApplication: '/espace-equipe/nouvelle-candidature/',
+  committees: '/espace-equipe/comites/',
+  committee: '/espace-equipe/comite/',
+  quarantine: '/espace-equipe/quarantaine/',
+} as const satisfies Record<string, `${typeof backOfficePath}${string}/`>;
+
+export const staffNav: readonly NavItem[] = [
+  { href: staffPages.inbox, label: 'Candidatures' },
+  { href: staffPages.newApplication, label: 'Nouvelle candidature' },
+  { href: staffPages.committees, label: 'Comités' },
+  { href: staffPages.quarantine, label: 'Quarantaine' },
+];
+
+export const applicationHref = (reference: string): string =>
+  `${staffPages.application}?ref=${encodeURIComponent(reference)}`;
+
+export const committeeHref = (id: string): string => `${staffPages.committee}?id=${encodeURIComponent(id)}`;
