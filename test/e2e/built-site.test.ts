@@ -9,7 +9,6 @@ import { demoCatalogue } from '../../shared/demo-catalogue.ts';
 import { fieldId, forms, minimumFillMilliseconds } from '../../shared/forms.ts';
 import { partnerOfferSchema } from '../../shared/partner-offer.ts';
 import { statusPagePath } from '../../shared/site.ts';
-import { backOfficePath } from '../../shared/staff.ts';
 import { staffNav, staffPages } from '../../site/src/lib/staff/pages.ts';
 import { pageAssets } from '../support/built-scripts.ts';
 import { builtPages, siteDist, sitemapPaths } from '../support/sitemap.ts';

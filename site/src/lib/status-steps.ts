@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '../../../shared/application-lifecycle.ts';
+import type { ApplicationStatus } from '../../../shared/application-status.ts';
 import { frenchDay, parisDate } from '../../../shared/dates.ts';
 import type { ApplicationStatusView } from '../../../shared/staff-api.ts';
 

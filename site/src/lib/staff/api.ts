@@ -177,7 +177,6 @@ export interface InboxFilter {
 }
 
 export interface NewCommittee {
-  network?: string;
   date: string;
   time?: string;
   place?: string;

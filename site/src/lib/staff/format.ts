@@ -2,7 +2,7 @@ import {
   type ApplicationStatus,
   applicationStatuses,
   statusLabels,
-} from '../../../../shared/application-lifecycle.ts';
+} from '../../../../shared/application-status.ts';
 import { frenchDay, parisIsoDate } from '../../../../shared/dates.ts';
 import type { CommitteeSummary, InboxItem } from '../../../../shared/staff-api.ts';
 

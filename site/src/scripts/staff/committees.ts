@@ -18,8 +18,8 @@ import { committeeHref } from '../../lib/staff/pages.ts';
 
 /**
  * The committees of the network (`/espace-equipe/comites/[?reseau=…]`): those to come, soonest
- * first, the form to schedule one, and those past. National staff may narrow them to one network
- * and schedule one for any network.
+ * first, the form to schedule one, and those past. National staff may narrow them to one network;
+ * only a network's own staff schedule its committees.
  */
 const filters = byId('filtres', HTMLFormElement);
 const networkFilter = byId('filtre-reseau', HTMLSelectElement);
@@ -31,8 +31,6 @@ const pastList = byId('passes-liste', HTMLElement);
 const scheduleSection = byId('programmer', HTMLElement);
 const form = byId('nouveau-comite', HTMLFormElement);
 const failure = form.querySelector('.form-failure') as HTMLElement;
-const networkField = byId('nouveau-comite-reseau-champ', HTMLElement);
-const networkSelect = byId('network', HTMLSelectElement);
 const button = form.querySelector('button[type="submit"]') as HTMLButtonElement;
 
 const query = new URLSearchParams(window.location.search);
@@ -85,12 +83,9 @@ const draw = ([session, answer]: [StaffSession, { committees: CommitteeSummary[]
     networkFilter.append(...options());
     networkFilter.value = asked ?? '';
     filters.hidden = false;
-    networkSelect.append(...options());
-    if (asked) networkSelect.value = asked;
-    networkField.hidden = false;
   }
   drawLists();
-  scheduleSection.hidden = false;
+  scheduleSection.hidden = session.scope.kind === 'national';
 };
 
 const control = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
@@ -98,21 +93,14 @@ const control = (name: string) => form.elements.namedItem(name) as HTMLInputElem
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   void busy(button, async () => {
-    clearErrors(['date', 'time', 'place', 'network'].map(control), failure);
+    clearErrors(['date', 'time', 'place'].map(control), failure);
     const value = (name: string) => control(name)?.value.trim() || undefined;
     const committee = {
-      ...(networkField.hidden ? {} : { network: value('network') }),
       date: value('date'),
       time: value('time'),
       place: value('place'),
     };
-    // The shared schema has no message of its own for a missing date: zod's generic one is no help.
-    const errors = committee.date
-      ? validate(committee)
-      : [
-          { field: 'date', message: 'Choisissez la date du comité.' },
-          ...validate({ ...committee, date: '2000-01-01' }).filter((error) => error.field !== 'date'),
-        ];
+    const errors = validate(committee);
     if (committee.date && committee.date < parisIsoDate(new Date())) {
       errors.push({ field: 'date', message: 'Cette date est passée\u00a0: choisissez un jour à venir.' });
     }
@@ -125,7 +113,6 @@ form.addEventListener('submit', (event) => {
       committees = [...committees, scheduled];
       drawLists();
       form.reset();
-      if (!networkField.hidden && asked) networkSelect.value = asked;
       announcement.replaceChildren(
         'Comité programmé\u00a0: ',
         h('a', { href: committeeHref(scheduled.id) }, [committeeWhen(scheduled)]),

@@ -1,4 +1,4 @@
-import { type ApplicationStatus, statusLabels } from '../../../../shared/application-lifecycle.ts';
+import { type ApplicationStatus, statusLabels } from '../../../../shared/application-status.ts';
 import { frenchDay } from '../../../../shared/dates.ts';
 import type { InboxItem, InboxView, StaffSession } from '../../../../shared/staff-api.ts';
 import { byId, h, plural } from '../../lib/dom.ts';

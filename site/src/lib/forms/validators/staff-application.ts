@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { applicationSchema } from '../../../../../shared/application.ts';
-import { applicationSources } from '../../../../../shared/application-lifecycle.ts';
+import { applicationSources } from '../../../../../shared/application-status.ts';
 import { validatorFor } from '../validator.ts';
 
 /**
