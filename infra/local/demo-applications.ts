@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../../functions/domain/applications/lifecycle
 import { publicFormActor } from '../../functions/domain/applications/lifecycle.ts';
 import type { ApplicationStatus } from '../../shared/application-lifecycle.ts';
 import { parisIsoDate } from '../../shared/dates.ts';
+import { staffAccounts } from './staff-accounts.ts';
 
 /**
  * Demo applications at every stage, for each demo network, so that a newcomer who signs in finds a
@@ -18,19 +19,26 @@ interface DemoNetwork {
   competences: string[];
 }
 
+/** The seeded account who did a demo application's steps, as its token would name them. */
+const staffActor = (email: string) => {
+  const account = staffAccounts.find((candidate) => candidate.email === email);
+  if (!account) throw new Error(`No seeded staff account ${email}`);
+  return { id: account.sub, name: account.email };
+};
+
 export const demoNetworks: DemoNetwork[] = [
   {
     id: 'indre',
     departement: '36',
     commune: { code: '36044', name: 'Châteauroux', postcode: '36000' },
-    staff: { id: 'local-claire-bernard', name: 'claire.bernard@initiative-indre.example.org' },
+    staff: staffActor('claire.bernard@initiative-indre.example.org'),
     competences: ['indre-iso-9001', 'indre-lean', 'indre-recrutement', 'indre-export', 'indre-tresorerie'],
   },
   {
     id: 'cher',
     departement: '18',
     commune: { code: '18033', name: 'Bourges', postcode: '18000' },
-    staff: { id: 'local-paul-girard', name: 'paul.girard@cher-entreprendre.example.org' },
+    staff: staffActor('paul.girard@cher-entreprendre.example.org'),
     competences: ['cher-iso-9001', 'cher-lean', 'cher-recrutement', 'cher-export', 'cher-tresorerie'],
   },
 ];

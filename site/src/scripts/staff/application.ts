@@ -110,7 +110,7 @@ const projectSection = ({ project, source }: ApplicationView) =>
   section('projet', 'Le projet', [
     facts([
       ['Titre', project.title],
-      ['Description', h('p', { class: 'typed' }, [project.description])],
+      ['Description', h('p', { class: 'typed' }, [frenchSpacing(project.description)])],
       [
         'Compétences demandées',
         h(

@@ -68,7 +68,7 @@ const agendaItem = (application: ApplicationView, index: number) =>
         'Entreprise',
         `${application.company.name}, ${application.company.communeName} (${plural(application.company.employees, 'salarié', 'salariés')})`,
       ],
-      ['Projet', h('p', { class: 'typed' }, [application.project.description])],
+      ['Projet', h('p', { class: 'typed' }, [frenchSpacing(application.project.description)])],
       [
         'Compétences demandées',
         h(

@@ -1,0 +1,212 @@
+import type { Page, Response } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { InboxView } from '../../shared/staff-api.ts';
+import { axeViolations, formatViolations } from '../support/axe.ts';
+import { consoleProblems, givenChromium, textOf } from '../support/browser.ts';
+import { poster, validApplication } from '../support/form-posts.ts';
+import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
+import { openSignedIn } from '../support/staff-sign-in.ts';
+import { bearer, staffTokens } from '../support/staff-tokens.ts';
+import { typographyFaults } from '../support/typography.ts';
+
+/**
+ * Tried as a new staff member would, in Chromium against the local cloud: signed in with the code
+ * the mail viewer shows, an application taken from the inbox through qualification, a committee
+ * date and the committee's decision; the SME's mails in the viewer, and its status link showing
+ * each step.
+ */
+const cloud = givenLocalCloud();
+const chromium = givenChromium();
+const post = poster(cloud);
+const claire = 'claire.bernard@initiative-indre.example.org';
+
+const shownText = (page: Page) =>
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, hidden parts left out, is what a person reads.
+  page.evaluate(() => `${document.title}\n${document.body.innerText}`);
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+const checkText = async (page: Page) => {
+  expect(typographyFaults(await shownText(page))).toEqual([]);
+};
+
+describe('the back office, from the inbox to the committee’s decision', () => {
+  it('takes an application through qualification, a committee and a decision, and the SME follows it', async () => {
+    // Given an SME of Indre that applied through the site
+    const smeEmail = 'gerante@back-office-e2e.example.fr';
+    const application = validApplication();
+    application.contact.email = smeEmail;
+    application.company.name = 'Ébénisterie du Boischaut';
+    const answer = await post.json('/api/applications', application);
+    expect(answer.status).toBe(201);
+    const reference = answer.json().reference as string;
+    const acknowledged = (await mailbox(cloud().urls.mailViewer).all()).filter((mail) =>
+      mail.destination.to.includes(smeEmail),
+    );
+    expect(acknowledged.map((mail) => mail.subject)).toEqual([
+      `Votre demande Alizé ${reference} est bien enregistrée`,
+    ]);
+
+    // When Claire signs in on the inbox (the sign-in empties the mail viewer first)
+    const page = await chromium.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = consoleProblems(page);
+    await openSignedIn(page, cloud(), claire, '/espace-equipe/candidatures/');
+    const row = page.locator('tr', { hasText: reference });
+    await row.waitFor();
+
+    // Then the application waits on her, with the demo applications of her network only
+    expect(await textOf(row)).toContain('Ébénisterie du Boischaut');
+    expect(await textOf(row)).toContain('à vous');
+    expect(await page.locator('tr', { hasText: 'ALZ-18-' }).count()).toBe(0);
+    await checkText(page);
+
+    // When she opens it and qualifies it
+    await row.getByRole('link', { name: reference }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Ébénisterie du Boischaut' }).waitFor();
+    await checkText(page);
+    await page.locator('details[data-move="qualified"] > summary').click();
+    await page
+      .locator('details[data-move="qualified"]')
+      .getByRole('button', { name: /Confirmer/ })
+      .click();
+    await page.getByText('La candidature est maintenant «\u00a0Qualifiée\u00a0».').waitFor();
+
+    // And she schedules a committee, then puts the application on its agenda
+    const date = inDays(21);
+    await page.goto(`${cloud().urls.site}/espace-equipe/comites/`);
+    await page.locator('#programmer').waitFor({ state: 'visible' });
+    await page.getByLabel('Date').fill(date);
+    await page.getByLabel(/^Heure/).fill('14:30');
+    await page.getByLabel(/^Lieu/).fill('Initiative Indre, Châteauroux');
+    await page.getByRole('button', { name: 'Programmer le comité' }).click();
+    await page.getByText('Comité programmé').waitFor();
+    await checkText(page);
+
+    await page.goto(`${cloud().urls.site}/espace-equipe/candidature/?ref=${reference}`);
+    const schedule = page.locator('details[data-move="scheduled"]');
+    await schedule.locator('summary').click();
+    const committeeSelect = schedule.getByLabel('Comité d’agrément');
+    await committeeSelect.waitFor();
+    await committeeSelect.selectOption(`${date}-indre`);
+    await schedule.getByRole('button', { name: /Confirmer/ }).click();
+    await page.getByText('La candidature est maintenant «\u00a0Inscrite en comité\u00a0».').waitFor();
+
+    // When the committee meets and its decisions are recorded at once
+    await page.goto(`${cloud().urls.site}/espace-equipe/comite/?id=${date}-indre`);
+    const decision = page.locator(`fieldset[data-reference="${reference}"]`);
+    await decision.waitFor();
+    await checkText(page);
+    await decision.getByLabel('Décision').selectOption('approved');
+    await decision.getByLabel('Motif').fill('Un besoin clair, à la portée de nos partenaires.');
+    await page.getByRole('button', { name: 'Enregistrer les décisions' }).click();
+    await page
+      .getByText(/enregistrée/)
+      .first()
+      .waitFor();
+
+    // Then the application's history tells each step, who made it and why
+    await page.goto(`${cloud().urls.site}/espace-equipe/candidature/?ref=${reference}`);
+    await page.getByText('Un besoin clair, à la portée de nos partenaires.').first().waitFor();
+    const history = await shownText(page);
+    expect(history).toContain(claire);
+    expect(history).toContain('Retenue');
+
+    // And the SME got a mail at each step, in the viewer
+    const mails = (await mailbox(cloud().urls.mailViewer).all()).filter((mail) =>
+      mail.destination.to.includes(smeEmail),
+    );
+    const subjects = mails.map((mail) => mail.subject);
+    expect(subjects).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('sera présenté au comité d’agrément'),
+        'Votre projet est retenu par le comité d’agrément Alizé',
+      ]),
+    );
+
+    // And its status link, from the last mail, shows each step without an account
+    const decided = mails.find((mail) => mail.subject.includes('retenu'));
+    const link = /https?:\/\/\S+\/suivi\/\?t=[^\s"<]+/.exec(decided?.body.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    const sme = await chromium.newPage({ viewport: { width: 390, height: 844 } });
+    await sme.goto(link ?? '');
+    await sme.locator('.timeline').waitFor();
+    const status = await shownText(sme);
+    expect(status).toContain(reference);
+    expect(status).toContain('Le comité a retenu votre projet');
+    expect(status).toContain('Votre projet est inscrit au comité d’agrément');
+    await checkText(sme);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a national account every network, with nothing to change', async () => {
+    const page = await chromium.newPage({ viewport: { width: 1280, height: 900 } });
+    await openSignedIn(page, cloud(), 'nadia.roussel@astrees.example.org', '/espace-equipe/candidatures/');
+    await page.locator('tr', { hasText: 'ALZ-18-' }).first().waitFor();
+    expect(await page.locator('tr', { hasText: 'ALZ-36-' }).count()).toBeGreaterThan(0);
+    await page.locator('tr a').first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('#page-statut').waitFor({ state: 'attached' });
+    expect(await page.locator('details.move').count()).toBe(0);
+    await checkText(page);
+  });
+});
+
+describe('every back-office page, signed in', () => {
+  /** Under 150 KB each in raw bytes as it loads and is used: HTML, CSS, scripts and the API's answers. */
+  const budget = 150 * 1024;
+
+  it('has nothing axe finds to fix, and weighs under its budget', async () => {
+    // Given a signed-in staff member of Indre (axe is injected, so this page bypasses the CSP)
+    const tokens = staffTokens(cloud().issuer);
+    const token = await tokens.access(claire);
+    const api = async (path: string) =>
+      (await fetch(`${cloud().urls.api}${path}`, { headers: bearer(token) })).json() as Promise<
+        Record<string, never>
+      >;
+    const inbox = (await api('/staff/applications')) as unknown as InboxView;
+    const scheduled = inbox.items.find((item) => item.status === 'scheduled' && item.committee);
+    expect(scheduled).toBeDefined();
+    const page = await chromium.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    await openSignedIn(page, cloud(), claire);
+    // Each page weighed as a first visit would load it, not from what the previous page cached.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const paths = [
+      '/espace-equipe/',
+      '/espace-equipe/candidatures/',
+      `/espace-equipe/candidature/?ref=${scheduled?.reference}`,
+      '/espace-equipe/nouvelle-candidature/',
+      '/espace-equipe/comites/',
+      `/espace-equipe/comite/?id=${scheduled?.committee?.id}`,
+      '/espace-equipe/quarantaine/',
+    ];
+    const weights: Record<string, number> = {};
+    for (const path of paths) {
+      // When they open the page and its data has arrived
+      const responses: Response[] = [];
+      const collect = (response: Response) => {
+        if (response.url().startsWith(cloud().urls.site)) responses.push(response);
+      };
+      page.on('response', collect);
+      await page.goto(`${cloud().urls.site}${path}`);
+      await page.waitForLoadState('networkidle');
+      await expect
+        .poll(() => page.locator('#page-statut, #session-statut').first().textContent())
+        .not.toMatch(/Chargement|Vérification/);
+      page.off('response', collect);
+      const bodies = await Promise.all(responses.map((response) => response.body().catch(() => undefined)));
+      expect(
+        bodies.every((body) => body !== undefined),
+        path,
+      ).toBe(true);
+      weights[path] = bodies.reduce((total, body) => total + (body?.length ?? 0), 0);
+
+      // Then axe finds nothing, the French is right, and the page is within its budget
+      const violations = await axeViolations(page);
+      expect(violations, formatViolations(path, violations)).toEqual([]);
+      expect(typographyFaults(await shownText(page)), path).toEqual([]);
+    }
+    const over = Object.entries(weights).filter(([, bytes]) => bytes >= budget);
+    expect(over).toEqual([]);
+  });
+});
