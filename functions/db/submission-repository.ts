@@ -13,7 +13,7 @@ import {
   submissionFromItem,
   submissionToItem,
 } from './entities/submission.ts';
-import { indexQuery, partitionOf, partitionQuery, sortOf } from './keys.ts';
+import { indexQuery, keyAttributes, partitionOf, partitionQuery, sortOf } from './keys.ts';
 import { isConditionFailure, putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './query.ts';
 
@@ -185,7 +185,8 @@ export const submissionRepository = <T>(
             TableName: tableName,
             Key: keys.of(reference),
             UpdateExpression: 'SET opinion = :opinion, updatedAt = :at',
-            ConditionExpression: 'attribute_exists(reference)',
+            ConditionExpression: 'attribute_exists(#partition)',
+            ExpressionAttributeNames: { '#partition': keyAttributes.partition },
             ExpressionAttributeValues: { ':opinion': opinion, ':at': now.toISOString() },
           }),
         );

@@ -22,6 +22,7 @@ import {
 } from '../../functions/use-cases/committee/committees.ts';
 import { applicationDependencies } from '../../functions/wiring/public-forms.ts';
 import { staffDependencies } from '../../functions/wiring/staff-mail.ts';
+import { readSettingsFile } from '../../infra/config.ts';
 import { localDynamoDbClient } from '../../infra/local/emulators.ts';
 import type { ApplicationView } from '../../shared/staff-api.ts';
 import { poster, validApplication } from '../support/form-posts.ts';
@@ -32,7 +33,8 @@ import { typographyFaults } from '../support/typography.ts';
  * The application's life in the back office, through the real use cases against dynalite and the
  * local SES server: what staff do, what is stored with its history, what the SME receives.
  */
-const cloud = givenLocalCloud();
+// Many posts from one address: the hourly limit is not what is tested here.
+const cloud = givenLocalCloud({ settings: { ...readSettingsFile(), forms: { rateLimitPerHour: 10_000 } } });
 const post = poster(cloud);
 const mail = () => mailbox(cloud().urls.mailViewer);
 
@@ -60,7 +62,9 @@ const claireColleague: Actor = {
 const deps = () => staffDependencies();
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-const submitted = async (email = 'claire.martin@menuiserie.example.fr') => {
+/** A new application each time: the same body twice would be one submission (idempotency). */
+let posted = 0;
+const submitted = async (email = `gerante-${++posted}@lifecycle.example.fr`) => {
   const application = validApplication();
   application.contact.email = email;
   const answer = await post.json('/api/applications', application);
@@ -352,4 +356,101 @@ describe('the SME’s status link', () => {
     const links = (await mail().all()).filter((message) => message.subject.includes('lien de suivi'));
     expect(links.map((message) => message.destination.to)).toEqual([[smeEmail]]);
   });
+});
+
+describe('every move of the lifecycle, through dynalite', () => {
+  /** Stated by hand, as in the unit test: what staff may do from each status (`R`: with a reason). */
+  const allowed: Record<string, Record<string, '' | 'R' | 'C'>> = {
+    received: { qualified: '', ineligible: 'R', 'info-requested': 'R', withdrawn: 'R' },
+    qualified: { scheduled: 'C', ineligible: 'R', 'info-requested': 'R', withdrawn: 'R' },
+    'info-requested': { qualified: '', scheduled: 'C', ineligible: 'R', withdrawn: 'R' },
+    scheduled: {
+      approved: '',
+      rejected: 'R',
+      deferred: 'R',
+      'info-requested': 'R',
+      qualified: 'R',
+      withdrawn: 'R',
+    },
+    deferred: { scheduled: 'C', withdrawn: 'R' },
+    approved: { withdrawn: 'R' },
+    'in-progress': { withdrawn: 'R' },
+    ineligible: {},
+    rejected: {},
+    closed: {},
+    withdrawn: {},
+  };
+  const statuses = Object.keys(allowed) as ApplicationView['status'][];
+  let serial = 0;
+
+  /** An application of Indre stored straight in a status, as earlier moves would have left it. */
+  const storedIn = async (status: ApplicationView['status'], committeeId: string) => {
+    const template = await readApplication(deps(), claire, await submitted());
+    const found = await deps().applications.get(template.reference);
+    if (!found) throw new Error('template missing');
+    const reference = `ALZ-36-2099-${String(++serial).padStart(4, '0')}`;
+    const at = new Date().toISOString();
+    await deps().applications.create({
+      ...found.submission,
+      reference,
+      status,
+      version: 2,
+      history: [
+        { at, actor: { id: 'public-form', name: 'Formulaire du site' }, to: 'received' },
+        ...(status === 'received'
+          ? []
+          : [{ at, actor: { id: claire.id, name: claire.name }, from: 'received' as const, to: status }]),
+      ],
+      ...(status === 'scheduled' ? { committee: { id: committeeId, date: committeeId.slice(0, 10) } } : {}),
+    });
+    return reference;
+  };
+
+  it('allows exactly the table’s moves, writes each with its line, and refuses the others in French', async () => {
+    const committee = await newCommittee();
+    const outcomes: string[] = [];
+    for (const from of statuses) {
+      for (const to of statuses) {
+        const reference = await storedIn(from, committee.id);
+        const version = (await readApplication(deps(), claire, reference)).version;
+        const rule = allowed[from]?.[to];
+        const request = { to, version, reason: 'Vu avec la dirigeante.', committeeId: committee.id };
+        const attempt = await moveApplication(
+          deps(),
+          claire,
+          reference,
+          rule === 'C' ? request : { ...request, committeeId: undefined },
+          new Date(),
+        ).then(
+          (view) => view,
+          (error: Error) => error,
+        );
+        const stored = await readApplication(deps(), claire, reference);
+        if (rule !== undefined) {
+          const moved = attempt instanceof Error ? undefined : attempt;
+          const line = stored.history.at(-1);
+          if (
+            moved?.status !== to ||
+            stored.status !== to ||
+            line?.from !== from ||
+            line?.to !== to ||
+            stored.version !== version + 1
+          ) {
+            outcomes.push(
+              `${from} → ${to}: not written as allowed (${attempt instanceof Error ? attempt.message : stored.status})`,
+            );
+          }
+        } else {
+          const french =
+            attempt instanceof TransitionRefusedError && typographyFaults(attempt.message).length === 0;
+          if (!french || stored.status !== from || stored.version !== version) {
+            outcomes.push(
+              `${from} → ${to}: not refused cleanly (${attempt instanceof Error ? attempt.message : 'moved'})`,
+            );
+          }
+        }
+      }
+    }
+    expect(outcomes).toEqual([]);
+  }, 120_000);
 });

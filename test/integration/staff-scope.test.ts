@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import { readSettingsFile } from '../../infra/config.ts';
+import { type RouteDefinition, routeKey, routes } from '../../shared/routes.ts';
+import type { InboxView } from '../../shared/staff-api.ts';
+import { poster, validApplication } from '../support/form-posts.ts';
+import { givenLocalCloud } from '../support/local-cloud.ts';
+import { bearer, staffTokens } from '../support/staff-tokens.ts';
+
+/**
+ * The other half of the authorization matrix: with a valid token, what each staff route lets each
+ * person do with a resource of Indre. Its own staff: done; Cher's staff: 404, as if it did not exist;
+ * the national coordination: reads, and changes nothing (404). Every staff route must have its case
+ * here, so a new route is not forgotten.
+ */
+// Many posts from one address: the hourly limit is not what is tested here.
+const cloud = givenLocalCloud({ settings: { ...readSettingsFile(), forms: { rateLimitPerHour: 10_000 } } });
+const post = poster(cloud);
+
+const claire = 'claire.bernard@initiative-indre.example.org';
+const paul = 'paul.girard@cher-entreprendre.example.org';
+const nadia = 'nadia.roussel@astrees.example.org';
+
+interface Fixture {
+  application: string;
+  committee: string;
+  held: () => Promise<string>;
+}
+
+interface Case {
+  /** The path with Indre's resource in it, and the body, built from the fixture. */
+  request: (fixture: Fixture) => Promise<{ path: string; body?: unknown }>;
+  /** What Indre's staff get; Cher's staff get 404 unless `listsOwn` (a list of their own network). */
+  indre: number;
+  /** A list route answers Cher's staff with Cher's own items: checked to hold none of Indre's. */
+  listsOwn?: boolean;
+  /** What the national coordination gets: 200 for a read, 404 for a change. */
+  national: number;
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+let dayOffset = 40;
+
+const cases: Record<string, Case> = {
+  'GET /api/staff/me': {
+    request: async () => ({ path: '/api/staff/me' }),
+    indre: 200,
+    listsOwn: true,
+    national: 200,
+  },
+  'GET /api/staff/applications': {
+    request: async () => ({ path: '/api/staff/applications' }),
+    indre: 200,
+    listsOwn: true,
+    national: 200,
+  },
+  'POST /api/staff/applications': {
+    request: async () => ({
+      path: '/api/staff/applications',
+      body: { ...validApplication(), source: 'met-by-staff' },
+    }),
+    indre: 201,
+    // Cher's staff may record, but not a company of Indre: the postcode is refused by name.
+    national: 400,
+  },
+  'GET /api/staff/applications/{reference}': {
+    request: async (f) => ({ path: `/api/staff/applications/${f.application}` }),
+    indre: 200,
+    national: 200,
+  },
+  'POST /api/staff/applications/{reference}/transitions': {
+    request: async (f) => ({
+      path: `/api/staff/applications/${f.application}/transitions`,
+      body: { to: 'qualified', version: 1 },
+    }),
+    indre: 200,
+    national: 404,
+  },
+  'POST /api/staff/applications/{reference}/notes': {
+    request: async (f) => ({
+      path: `/api/staff/applications/${f.application}/notes`,
+      body: { text: 'Appelée ce matin.' },
+    }),
+    indre: 201,
+    national: 404,
+  },
+  'PUT /api/staff/applications/{reference}/opinion': {
+    request: async (f) => ({
+      path: `/api/staff/applications/${f.application}/opinion`,
+      body: { opinion: 'Projet solide.' },
+    }),
+    indre: 200,
+    national: 404,
+  },
+  'GET /api/staff/committees': {
+    request: async () => ({ path: '/api/staff/committees' }),
+    indre: 200,
+    listsOwn: true,
+    national: 200,
+  },
+  'POST /api/staff/committees': {
+    request: async () => ({ path: '/api/staff/committees', body: { date: inDays(dayOffset++) } }),
+    indre: 201,
+    // Cher's staff schedule for Cher: their own committee, never Indre's.
+    listsOwn: true,
+    national: 404,
+  },
+  'GET /api/staff/committees/{id}': {
+    request: async (f) => ({ path: `/api/staff/committees/${f.committee}` }),
+    indre: 200,
+    national: 200,
+  },
+  'POST /api/staff/committees/{id}/decisions': {
+    request: async (f) => ({
+      path: `/api/staff/committees/${f.committee}/decisions`,
+      body: { decisions: [{ reference: f.application, version: 1, decision: 'approved' }] },
+    }),
+    indre: 200,
+    national: 404,
+  },
+  'GET /api/staff/quarantine': {
+    request: async () => ({ path: '/api/staff/quarantine' }),
+    indre: 200,
+    listsOwn: true,
+    national: 200,
+  },
+  'POST /api/staff/quarantine/{reference}/release': {
+    request: async (f) => ({ path: `/api/staff/quarantine/${await f.held()}/release` }),
+    indre: 201,
+    national: 404,
+  },
+  'DELETE /api/staff/quarantine/{reference}': {
+    request: async (f) => ({ path: `/api/staff/quarantine/${await f.held()}` }),
+    indre: 204,
+    national: 404,
+  },
+};
+
+const staffRoutes = (routes as readonly RouteDefinition[]).filter((route) => route.access === 'staff');
+
+/** A new application each time: the same body twice would be the same submission (idempotency). */
+let posted = 0;
+const anApplication = () => {
+  const application = validApplication();
+  application.contact.email = `gerant-${++posted}@staff-scope.example.fr`;
+  return application;
+};
+
+const fixture = async (): Promise<Fixture> => {
+  const submitted = await post.json('/api/applications', anApplication());
+  const committee = await call(claire, 'POST', '/api/staff/committees', { date: inDays(dayOffset++) });
+  return {
+    application: submitted.json().reference as string,
+    committee: (await committee.json()).id as string,
+    held: async () => {
+      const answer = await post.json('/api/applications', { ...anApplication(), comment: 'autofill' });
+      return answer.json().reference as string;
+    },
+  };
+};
+
+const call = async (email: string, method: string, path: string, body?: unknown) =>
+  fetch(`${cloud().urls.site}${path}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...bearer(await staffTokens(cloud().issuer).access(email)),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+describe('what each staff route lets each network do', () => {
+  it('has a case for every staff route', () => {
+    expect(Object.keys(cases).sort()).toEqual(staffRoutes.map(routeKey).sort());
+  });
+
+  describe.each(staffRoutes.map((route) => [routeKey(route), route] as const))('%s', (key, route) => {
+    const rule = cases[key] as Case;
+
+    it('hides Indre’s resource from Cher’s staff', async () => {
+      const { path, body } = await rule.request(await fixture());
+      const answer = await call(paul, route.method, path, body);
+      if (rule.listsOwn) {
+        expect(answer.status).toBeLessThan(300);
+        expect(await answer.text()).not.toMatch(/ALZ-36-|"network":"indre"|indre-/);
+      } else if (key === 'POST /api/staff/applications') {
+        expect(answer.status).toBe(400);
+        expect((await answer.json()).errors).toEqual([
+          expect.objectContaining({
+            field: 'company.postcode',
+            message: expect.stringContaining('Alizé Indre'),
+          }),
+        ]);
+      } else {
+        expect(answer.status).toBe(404);
+        expect((await answer.json()).message).toMatch(/n’existe pas|n’est plus en quarantaine/);
+      }
+    });
+
+    it('lets the national coordination read, and change nothing', async () => {
+      const { path, body } = await rule.request(await fixture());
+      const answer = await call(nadia, route.method, path, body);
+      expect(answer.status).toBe(rule.national);
+    });
+
+    it('lets Indre’s own staff do it', async () => {
+      const f = await fixture();
+      // A decision needs the application on the committee's agenda first.
+      if (key === 'POST /api/staff/committees/{id}/decisions') {
+        await call(claire, 'POST', `/api/staff/applications/${f.application}/transitions`, {
+          to: 'qualified',
+          version: 1,
+        });
+        await call(claire, 'POST', `/api/staff/applications/${f.application}/transitions`, {
+          to: 'scheduled',
+          version: 2,
+          committeeId: f.committee,
+        });
+        const answer = await call(claire, 'POST', `/api/staff/committees/${f.committee}/decisions`, {
+          decisions: [{ reference: f.application, version: 3, decision: 'approved' }],
+        });
+        expect(answer.status).toBe(200);
+        expect((await answer.json()).results).toEqual([expect.objectContaining({ outcome: 'recorded' })]);
+        return;
+      }
+      const { path, body } = await rule.request(f);
+      const answer = await call(claire, route.method, path, body);
+      expect(answer.status).toBe(rule.indre);
+    });
+  });
+
+  it('shows the national coordination every network’s inbox', async () => {
+    const answer = await call(nadia, 'GET', '/api/staff/applications');
+    const inbox = (await answer.json()) as InboxView;
+    expect(new Set(inbox.items.map((item) => item.network))).toEqual(new Set(['indre', 'cher']));
+  });
+});
