@@ -1,4 +1,3 @@
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Context } from 'aws-lambda';
 import type { ApiError } from '../../shared/api-errors.ts';
@@ -12,6 +11,7 @@ import { answerFormat, clientAddress, readFormRequest } from './form-request.ts'
 import { type HttpEvent, type HttpResult, httpHandler } from './middy.ts';
 import type { AcceptedPage } from './pages/answer-page.ts';
 import { renderAnswerPage } from './pages/answer-page.ts';
+import { replayer } from './replay.ts';
 
 /**
  * The one preset of the three public forms (applications, partners, contact), steps in a fixed order:
@@ -50,8 +50,6 @@ export interface FormProtection {
   edgeSecret: string;
 }
 
-/** Answers to one key are replayed for a day: long enough for any retry, short enough to forget. */
-const replayWindowSeconds = 24 * 3600;
 /** How often, and for how long at most, a duplicate waits for the first request to finish. */
 const inProgressPollMs = 250;
 const inProgressMaxWaitMs = 8000;
@@ -85,24 +83,7 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
 
   const machinery = once(() => {
     const protection = endpoint.protection();
-    const idempotency = new IdempotencyConfig({
-      eventKeyJmesPath: 'key',
-      payloadValidationJmesPath: 'body',
-      expiresAfterSeconds: replayWindowSeconds,
-      hashFunction: 'sha256',
-    });
-    // Powertools' function wrapper, not its Middy middleware: in 2.35.0 the middleware's onError
-    // deletes the record of a request still in progress when a duplicate is refused (fixed upstream
-    // after 2.35.0, aws-powertools/powertools-lambda-typescript#5675), and the duplicate's retry
-    // then runs the work a second time. The wrapper only deletes a record its own call created.
-    const runOnce = makeIdempotent(
-      async (_request: { key: string; body: string }, work: () => Promise<HttpResult>) => work(),
-      {
-        persistenceStore: protection.replayStore,
-        config: idempotency,
-        keyPrefix: form,
-      },
-    );
+    const { config: idempotency, run: runOnce } = replayer(protection.replayStore, form);
     return { idempotency, runOnce, ...protection };
   });
 

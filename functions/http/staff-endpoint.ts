@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { idempotencyHeader } from '../../shared/forms.ts';
@@ -9,6 +8,7 @@ import { once } from '../runtime/once.ts';
 import { HttpError } from './errors.ts';
 import { readJsonBody } from './form-request.ts';
 import { type HttpEvent, type HttpResult, httpHandler } from './middy.ts';
+import { replayer } from './replay.ts';
 
 /**
  * The preset of every back-office route. API Gateway's JWT authorizer has already checked the token
@@ -38,23 +38,6 @@ const noNetwork = () =>
     'Votre compte n’est rattaché à aucun réseau Alizé\u00a0: demandez à la coordination nationale de vous y ajouter.',
     { 'www-authenticate': 'Bearer error="insufficient_scope"' },
   );
-
-/** Answers kept for a day under the staff member and the key: a retry after a lost answer records once. */
-const replayWindowSeconds = 24 * 3600;
-
-const replayer = (store: BasePersistenceLayer) => {
-  const config = new IdempotencyConfig({
-    eventKeyJmesPath: 'key',
-    payloadValidationJmesPath: 'body',
-    expiresAfterSeconds: replayWindowSeconds,
-    hashFunction: 'sha256',
-  });
-  const run = makeIdempotent(
-    async (_request: { key: string; body: string }, work: () => Promise<HttpResult>) => work(),
-    { persistenceStore: store, config },
-  );
-  return { config, run };
-};
 
 export interface StaffEndpointOptions {
   /**

@@ -27,6 +27,7 @@ import { localDynamoDbClient } from '../../infra/local/emulators.ts';
 import type { ApplicationView } from '../../shared/staff-api.ts';
 import { poster, validApplication } from '../support/form-posts.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
+import { allowedMoves, claire, nadia, paul } from '../support/staff-actors.ts';
 import { typographyFaults } from '../support/typography.ts';
 
 /**
@@ -38,21 +39,6 @@ const cloud = givenLocalCloud({ settings: { ...readSettingsFile(), forms: { rate
 const post = poster(cloud);
 const mail = () => mailbox(cloud().urls.mailViewer);
 
-const claire: Actor = {
-  id: 'sub-claire',
-  name: 'claire.bernard@initiative-indre.example.org',
-  scope: { kind: 'network', network: 'indre' },
-};
-const paul: Actor = {
-  id: 'sub-paul',
-  name: 'paul.girard@cher-entreprendre.example.org',
-  scope: { kind: 'network', network: 'cher' },
-};
-const nadia: Actor = {
-  id: 'sub-nadia',
-  name: 'nadia.roussel@astrees.example.org',
-  scope: { kind: 'national' },
-};
 const claireColleague: Actor = {
   ...claire,
   id: 'sub-marc',
@@ -359,28 +345,7 @@ describe('the SME’s status link', () => {
 });
 
 describe('every move of the lifecycle, through dynalite', () => {
-  /** Stated by hand, as in the unit test: what staff may do from each status (`R`: with a reason). */
-  const allowed: Record<string, Record<string, '' | 'R' | 'C'>> = {
-    received: { qualified: '', ineligible: 'R', 'info-requested': 'R', withdrawn: 'R' },
-    qualified: { scheduled: 'C', ineligible: 'R', 'info-requested': 'R', withdrawn: 'R' },
-    'info-requested': { qualified: '', scheduled: 'C', ineligible: 'R', withdrawn: 'R' },
-    scheduled: {
-      approved: '',
-      rejected: 'R',
-      deferred: 'R',
-      'info-requested': 'R',
-      qualified: 'R',
-      withdrawn: 'R',
-    },
-    deferred: { scheduled: 'C', withdrawn: 'R' },
-    approved: { withdrawn: 'R' },
-    'in-progress': { withdrawn: 'R' },
-    ineligible: {},
-    rejected: {},
-    closed: {},
-    withdrawn: {},
-  };
-  const statuses = Object.keys(allowed) as ApplicationView['status'][];
+  const statuses = Object.keys(allowedMoves) as ApplicationView['status'][];
   let serial = 0;
 
   /** An application of Indre stored straight in a status, as earlier moves would have left it. */
@@ -413,7 +378,7 @@ describe('every move of the lifecycle, through dynalite', () => {
       for (const to of statuses) {
         const reference = await storedIn(from, committee.id);
         const version = (await readApplication(deps(), claire, reference)).version;
-        const rule = allowed[from]?.[to];
+        const rule = allowedMoves[from]?.[to];
         const request = { to, version, reason: 'Vu avec la dirigeante.', committeeId: committee.id };
         const attempt = await moveApplication(
           deps(),

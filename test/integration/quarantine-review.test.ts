@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../functions/domain/errors.ts';
-import type { Actor } from '../../functions/domain/staff/actor.ts';
 import { readApplication } from '../../functions/use-cases/applications/read-applications.ts';
 import { discardHeld, listHeld, releaseHeld } from '../../functions/use-cases/quarantine/held-submissions.ts';
 import { quarantineDependencies } from '../../functions/wiring/quarantine.ts';
@@ -8,22 +7,12 @@ import { releaseDependencies } from '../../functions/wiring/quarantine-release.t
 import { staffDependencies } from '../../functions/wiring/staff-mail.ts';
 import { poster, validApplication } from '../support/form-posts.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
+import { claire, paul } from '../support/staff-actors.ts';
 
 /** Staff judge what the anti-bot held: release a person's post (recorded and mailed), or delete a bot's. */
 const cloud = givenLocalCloud();
 const post = poster(cloud);
 const mail = () => mailbox(cloud().urls.mailViewer);
-
-const claire: Actor = {
-  id: 'sub-claire',
-  name: 'claire.bernard@initiative-indre.example.org',
-  scope: { kind: 'network', network: 'indre' },
-};
-const paul: Actor = {
-  id: 'sub-paul',
-  name: 'paul.girard@cher-entreprendre.example.org',
-  scope: { kind: 'network', network: 'cher' },
-};
 
 const heldApplication = async (email: string) => {
   const application = { ...validApplication(), comment: 'rempli par le navigateur' };

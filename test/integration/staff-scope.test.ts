@@ -235,3 +235,34 @@ describe('what each staff route lets each network do', () => {
     expect(new Set(inbox.items.map((item) => item.network))).toEqual(new Set(['indre', 'cher']));
   });
 });
+
+describe('an application recorded by staff, sent twice', () => {
+  it('is recorded once for the same Idempotency-Key, and refused with another body', async () => {
+    const token = await staffTokens(cloud().issuer).access(claire);
+    const send = (body: unknown) =>
+      fetch(`${cloud().urls.site}/api/staff/applications`, {
+        method: 'POST',
+        headers: {
+          ...bearer(token),
+          accept: 'application/json',
+          'content-type': 'application/json',
+          'idempotency-key': 'nouvelle-candidature-1',
+        },
+        body: JSON.stringify(body),
+      });
+    const application = { ...anApplication(), source: 'met-by-staff' };
+    const first = await send(application);
+    const again = await send(application);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    const reference = (await first.json()).reference as string;
+    expect((await again.json()).reference).toBe(reference);
+
+    const other = await send({
+      ...application,
+      project: { ...application.project, title: 'Un autre projet' },
+    });
+    expect(other.status).toBe(422);
+    expect((await other.json()).error).toBe('idempotency_key_reused');
+  });
+});

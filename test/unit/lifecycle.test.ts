@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { planMove, TransitionRefusedError } from '../../functions/domain/applications/lifecycle.ts';
 import { type ApplicationStatus, applicationStatuses } from '../../shared/application-lifecycle.ts';
+import { allowedMoves } from '../support/staff-actors.ts';
 import { typographyFaults } from '../support/typography.ts';
 
-/**
- * The lifecycle, stated a second time by hand (the table in the domain is the first): every pair of
- * statuses is tried, and only these moves are allowed to staff. `R` needs a reason, `C` a committee.
- */
-const allowed: Record<ApplicationStatus, Partial<Record<ApplicationStatus, '' | 'R' | 'C'>>> = {
-  received: { qualified: '', ineligible: 'R', 'info-requested': 'R', withdrawn: 'R' },
-  qualified: { scheduled: 'C', ineligible: 'R', 'info-requested': 'R', withdrawn: 'R' },
-  'info-requested': { qualified: '', scheduled: 'C', ineligible: 'R', withdrawn: 'R' },
-  scheduled: {
-    approved: '',
-    rejected: 'R',
-    deferred: 'R',
-    'info-requested': 'R',
-    qualified: 'R',
-    withdrawn: 'R',
-  },
-  deferred: { scheduled: 'C', withdrawn: 'R' },
-  approved: { withdrawn: 'R' },
-  'in-progress': { withdrawn: 'R' },
-  ineligible: {},
-  rejected: {},
-  closed: {},
-  withdrawn: {},
-};
 /** Moves only the missions make: refused to staff, allowed to the missions. */
 const byMissions: [ApplicationStatus, ApplicationStatus][] = [
   ['approved', 'in-progress'],
@@ -49,7 +26,7 @@ const attempt = (from: ApplicationStatus, to: ApplicationStatus, by: 'staff' | '
 describe('the application lifecycle', () => {
   for (const from of applicationStatuses) {
     for (const to of applicationStatuses) {
-      const rule = allowed[from][to];
+      const rule = allowedMoves[from][to];
       if (rule !== undefined) {
         it(`lets staff move ${from} → ${to}, with its history line`, () => {
           expect(attempt(from, to)).toEqual({
@@ -81,7 +58,7 @@ describe('the application lifecycle', () => {
 
   it('asks for the reason where one is required, and for the committee when scheduling', () => {
     const required = applicationStatuses.flatMap((from) =>
-      Object.entries(allowed[from])
+      Object.entries(allowedMoves[from])
         .filter(([, rule]) => rule === 'R')
         .map(([to]) => [from, to as ApplicationStatus] as const),
     );
