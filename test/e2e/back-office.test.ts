@@ -194,11 +194,16 @@ describe('every back-office page, signed in', () => {
         .poll(() => page.locator('#page-statut, #session-statut').first().textContent())
         .not.toMatch(/Chargement|Vérification/);
       page.off('response', collect);
-      const bodies = await Promise.all(responses.map((response) => response.body().catch(() => undefined)));
-      expect(
-        bodies.every((body) => body !== undefined),
-        path,
-      ).toBe(true);
+      // A redirect or a 204 has no body to count; every answer with one must be counted, but for the
+      // icon, which Chromium fetches on its own and does not always keep the body of.
+      const withBody = responses.filter(
+        (response) => response.status() === 200 && !/\/favicon\./.test(response.url()),
+      );
+      const bodies = await Promise.all(withBody.map((response) => response.body().catch(() => undefined)));
+      const unread = withBody
+        .filter((_, index) => bodies[index] === undefined)
+        .map((response) => response.url());
+      expect(unread, path).toEqual([]);
       weights[path] = bodies.reduce((total, body) => total + (body?.length ?? 0), 0);
 
       // Then axe finds nothing, the French is right, and the page is within its budget
