@@ -13,6 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { ConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
+import { ofName } from '../../shared/french.ts';
 import { senderAddress } from '../../shared/networks.ts';
 import { nationalGroup, signInCodeMail } from '../../shared/staff.ts';
 
@@ -124,7 +125,7 @@ export class StaffUsers extends Construct {
     const described = [
       ...props.networks.map((network) => ({
         groupName: network.id,
-        description: `Équipe de ${network.name}`,
+        description: `Équipe ${ofName(network.name)}`,
       })),
       { groupName: nationalGroup, description: 'Coordination nationale\u00a0: lit tous les réseaux' },
     ];

@@ -49,7 +49,9 @@ export const notifyApplicant = async (
   version: number,
   now: Date,
 ): Promise<void> => {
-  const entry = application.history[version - 1];
+  // The line the move that made `version` appended, counted from the end: records kept from before
+  // versions existed have fewer lines than their version.
+  const entry = application.history[application.history.length - 1 - (application.version - version)];
   const network = deps.networks.find((candidate) => candidate.id === application.network);
   if (entry && network && notifies(entry.to)) {
     const committee = entry.committee ? await deps.committees.get(entry.committee.id) : undefined;
