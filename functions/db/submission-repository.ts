@@ -35,7 +35,7 @@ export interface SubmissionRepository<T> {
   move(
     target: { reference: string; network: string },
     expected: number,
-    entry: HistoryEntry & { committee?: { id: string; date: string } },
+    entry: HistoryEntry,
     options: { notify: boolean },
   ): Promise<{ moved: StoredSubmission<T> } | { stale: StoredSubmission<T> | undefined }>;
   /** Clears the owed-mail mark once the mail is queued; a later move's mark is left alone. */

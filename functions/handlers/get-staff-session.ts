@@ -1,3 +1,4 @@
+import { mayRead } from '../domain/staff/actor.ts';
 import { jsonResponse } from '../http/errors.ts';
 import { staffHandler } from '../http/staff-endpoint.ts';
 import { config } from '../runtime/config.ts';
@@ -6,7 +7,7 @@ import { knownNetworkIds } from '../wiring/networks.ts';
 /** GET /api/staff/me — who is signed in, and which networks the back office shows them. */
 export const handler = staffHandler(knownNetworkIds, async ({ actor }) => {
   const networks = config()
-    .networks.filter((network) => actor.scope.kind === 'national' || network.id === actor.scope.network)
+    .networks.filter((network) => mayRead(actor, network.id))
     .map((network) => ({ id: network.id, name: network.name }));
   return jsonResponse(200, { name: actor.name, scope: actor.scope, networks });
 });

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { DocumentClient } from '../../functions/db/client.ts';
 import { createDocumentClient } from '../../functions/db/client.ts';
 import { committeeRepository } from '../../functions/db/committee-repository.ts';
@@ -13,7 +13,7 @@ import { type ApplicationData, applicationKeys } from '../../functions/db/entiti
 import { putIfAbsent } from '../../functions/db/put-if-absent.ts';
 import { submissionRepository } from '../../functions/db/submission-repository.ts';
 import { formatReference, sequenceOf } from '../../functions/domain/public-forms/reference.ts';
-import { fromHeader } from '../../functions/email/mailer.ts';
+import { sesMailer } from '../../functions/email/mailer.ts';
 import { functionEnvironment } from '../../functions/runtime/config.ts';
 import { parisYear } from '../../shared/dates.ts';
 import { demoCatalogue } from '../../shared/demo-catalogue.ts';
@@ -190,32 +190,22 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     mailClient = sesClient;
+    const codeMailer = sesMailer({ client: sesClient });
     const issuer = await startLocalIssuer({
       port: options.ports.issuer,
       keys: await loadOrCreateIssuerKeys(options.dataDir && join(options.dataDir, 'issuer')),
       accounts: options.accounts ?? staffAccounts,
       mailViewer,
       log,
+      // As Cognito sends it in AWS: from the national coordination's address on the sender domain.
       sendCode: async (to, code) => {
-        await sesClient.send(
-          new SendEmailCommand({
-            // As Cognito sends it in AWS: from the national coordination's address on the sender domain.
-            FromEmailAddress: fromHeader({
-              name: 'Alizé',
-              address: senderAddress(settings.mail.senderDomain, undefined),
-            }),
-            Destination: { ToAddresses: [to] },
-            Content: {
-              Simple: {
-                Subject: { Data: signInCodeMail.subject, Charset: 'UTF-8' },
-                Body: {
-                  Html: { Data: signInCodeMail.html.replace(signInCodePlaceholder, code), Charset: 'UTF-8' },
-                  Text: { Data: signInCodeMail.text.replace(signInCodePlaceholder, code), Charset: 'UTF-8' },
-                },
-              },
-            },
-          }),
-        );
+        await codeMailer.send({
+          from: { name: 'Alizé', address: senderAddress(settings.mail.senderDomain, undefined) },
+          to: [to],
+          subject: signInCodeMail.subject,
+          html: signInCodeMail.html.replace(signInCodePlaceholder, code),
+          text: signInCodeMail.text.replace(signInCodePlaceholder, code),
+        });
       },
     });
     servers.push(issuer.server);

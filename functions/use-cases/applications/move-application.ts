@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  type CommitteeDecision,
   committeeDecisions,
   type TransitionRequest,
   transitionRequestSchema,
@@ -11,12 +12,14 @@ import {
   StaleVersionError,
   TransitionRefusedError,
 } from '../../domain/applications/lifecycle.ts';
-import { type Actor, mayChange, mayRead } from '../../domain/staff/actor.ts';
+import { type Actor, mayChange } from '../../domain/staff/actor.ts';
 import type { ApplicationsDeps } from './dependencies.ts';
 import { notifies, notifyApplicant } from './notify-applicant.ts';
 import { applicationView, notFound } from './views.ts';
 
 const isDecision = (status: string) => (committeeDecisions as readonly string[]).includes(status);
+
+type Found = NonNullable<Awaited<ReturnType<ApplicationsDeps['applications']['get']>>>;
 
 /**
  * A staff member moves an application along its lifecycle: checked against the table, written with
@@ -30,14 +33,22 @@ export const moveApplication = async (
   raw: unknown,
   now: Date,
 ): Promise<ApplicationView> => {
-  const request: TransitionRequest = z.parse(transitionRequestSchema, raw);
+  const request = z.parse(transitionRequestSchema, raw);
   const found = await deps.applications.get(reference);
-  if (!found || !mayRead(actor, found.submission.network) || !mayChange(actor, found.submission.network)) {
-    throw notFound();
-  }
-  const application = found.submission;
+  if (!found || !mayChange(actor, found.submission.network)) throw notFound();
+  return applicationView(deps, actor, await applyMove(deps, actor, found, request, now), found.notes);
+};
+
+/** The move itself, on an application already read and in the actor's network: answers it as stored after. */
+export const applyMove = async (
+  deps: ApplicationsDeps,
+  actor: Actor,
+  { submission: application, notes }: Found,
+  request: TransitionRequest,
+  now: Date,
+) => {
   if (request.version !== application.version) {
-    throw new StaleVersionError(await applicationView(deps, actor, application, found.notes));
+    throw new StaleVersionError(await applicationView(deps, actor, application, notes));
   }
   let committee: Committee | undefined;
   if (request.committeeId) {
@@ -58,13 +69,13 @@ export const moveApplication = async (
   const result = await deps.applications.move(application, application.version, entry, { notify });
   if ('stale' in result) {
     if (!result.stale) throw notFound();
-    throw new StaleVersionError(await applicationView(deps, actor, result.stale, found.notes));
+    throw new StaleVersionError(await applicationView(deps, actor, result.stale, notes));
   }
   const moved = result.moved;
   if (application.status === 'scheduled' && application.committee && isDecision(request.to)) {
     await deps.committees.recordDecision(application.committee.id, {
-      reference,
-      decision: request.to as (typeof committeeDecisions)[number],
+      reference: application.reference,
+      decision: request.to as CommitteeDecision,
       ...(request.reason ? { reason: request.reason } : {}),
       at: entry.at,
       actor: entry.actor,
@@ -72,5 +83,5 @@ export const moveApplication = async (
   }
   // The mail is owed in the record itself: if this fails, the outbox run sends it later.
   if (notify) await notifyApplicant(deps, moved, moved.version, now).catch(() => undefined);
-  return applicationView(deps, actor, moved, found.notes);
+  return moved;
 };

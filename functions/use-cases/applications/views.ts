@@ -28,16 +28,33 @@ export const inboxItem = (application: Stored, now: Date): InboxItem => ({
   source: application.source,
 });
 
+/** The labels of a network's competences, by id: an application stores the ids it asked for. */
+export const competenceLabels = async (
+  deps: Pick<ApplicationsDeps, 'competences'>,
+  network: string,
+): Promise<ReadonlyMap<string, string>> =>
+  new Map(
+    (await deps.competences.listByNetwork(network)).map((competence) => [competence.id, competence.label]),
+  );
+
 /** Everything staff see of one application, with the moves open to this actor now. */
 export const applicationView = async (
   deps: Pick<ApplicationsDeps, 'networks' | 'competences'>,
   actor: Actor,
   application: Stored,
   notes: StaffNote[],
-): Promise<ApplicationView> => {
+): Promise<ApplicationView> =>
+  viewWithLabels(deps, actor, application, notes, await competenceLabels(deps, application.network));
+
+/** The same, with the network's competence labels already read (a committee's agenda reads them once). */
+export const viewWithLabels = (
+  deps: Pick<ApplicationsDeps, 'networks'>,
+  actor: Actor,
+  application: Stored,
+  notes: StaffNote[],
+  labels: ReadonlyMap<string, string>,
+): ApplicationView => {
   const network = deps.networks.find((candidate) => candidate.id === application.network);
-  const catalogue = await deps.competences.listByNetwork(application.network);
-  const labels = new Map(catalogue.map((competence) => [competence.id, competence.label]));
   const editable = mayChange(actor, application.network);
   const { company, contact, project } = application.data;
   return {

@@ -7,8 +7,8 @@ import { committeeId } from '../../db/entities/committee.ts';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { type Actor, mayChange, mayRead, networksInScope } from '../../domain/staff/actor.ts';
 import type { ApplicationsDeps, StaffReadDeps } from '../applications/dependencies.ts';
-import { moveApplication } from '../applications/move-application.ts';
-import { applicationView } from '../applications/views.ts';
+import { applyMove } from '../applications/move-application.ts';
+import { competenceLabels, viewWithLabels } from '../applications/views.ts';
 
 const committeeNotFound = () =>
   new NotFoundError('Ce comité n’existe pas, ou il ne relève pas de votre réseau.');
@@ -35,7 +35,7 @@ export const scheduleCommittee = async (
 ): Promise<CommitteeSummary> => {
   const input = z.parse(committeeSchema, raw);
   if (actor.scope.kind !== 'network') {
-    throw new NotFoundError('Les comités se programment par l’équipe du réseau concerné.');
+    throw new NotFoundError('Seule l’équipe d’un réseau programme ses comités.');
   }
   if (input.date < parisIsoDate(now)) {
     throw new InvalidInputError([{ field: 'date', message: 'Choisissez une date à venir.' }]);
@@ -98,12 +98,16 @@ export const readCommittee = async (
   id: string,
 ): Promise<CommitteeView> => {
   const committee = await readable(deps, actor, id);
-  const agenda = (await scheduledFor(deps, committee.network))
+  const [scheduled, labels] = await Promise.all([
+    scheduledFor(deps, committee.network),
+    competenceLabels(deps, committee.network),
+  ]);
+  const agenda = scheduled
     .filter((application) => application.committee?.id === committee.id)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return {
     ...summaryOf(committee, agenda.length),
-    agenda: await Promise.all(agenda.map((application) => applicationView(deps, actor, application, []))),
+    agenda: agenda.map((application) => viewWithLabels(deps, actor, application, [], labels)),
     decisions: committee.decisions.map(({ actor: by, ...decision }) => ({
       ...decision,
       actor: { name: by.name },
@@ -133,10 +137,10 @@ export const recordDecisions = async (
       if (found.submission.status !== 'scheduled' || found.submission.committee?.id !== committee.id) {
         throw new ConflictError('Cette candidature n’est pas à l’ordre du jour de ce comité.');
       }
-      const moved = await moveApplication(
+      const moved = await applyMove(
         deps,
         actor,
-        decision.reference,
+        found,
         { to: decision.decision, version: decision.version, reason: decision.reason },
         now,
       );

@@ -99,7 +99,7 @@ export const releaseHeld = async (
     origin: {
       source: 'public-form',
       actor: { id: actor.id, name: actor.name },
-      note: `Sortie de quarantaine\u00a0: reçue par le site le ${parisDateTime(held.receivedAt)}, elle avait été retenue parce que ${reasons[held.reason]}.`,
+      note: `Sortie de quarantaine\u00a0: cet envoi, reçu par le site le ${parisDateTime(held.receivedAt)}, avait été retenu parce que ${reasons[held.reason]}.`,
     },
   });
   await deps.quarantine.remove(held.reference);
