@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { PublicNetwork } from './networks.ts';
+import type { CompetenceRecord, PartnerRecord } from './partners.ts';
 
 /** Categories of the competence catalogue, in the order the site shows them. */
 export const competenceCategories = [
@@ -14,7 +15,10 @@ export const competenceCategories = [
 ] as const;
 
 export type CompetenceCategory = (typeof competenceCategories)[number]['id'];
-const categoryIds = competenceCategories.map((c) => c.id) as [CompetenceCategory, ...CompetenceCategory[]];
+export const categoryIds = competenceCategories.map((c) => c.id) as [
+  CompetenceCategory,
+  ...CompetenceCategory[],
+];
 
 export const competenceSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9-]{3,80}$/)),
@@ -25,7 +29,26 @@ export const competenceSchema = z.object({
   /** Partner companies that can lend an employee for this competence. */
   partners: z.array(z.string().check(z.minLength(2), z.maxLength(120))).check(z.minLength(1)),
 });
+/** A competence as the public reads it: the names of the partner companies that offer it today. */
 export type Competence = z.infer<typeof competenceSchema>;
+
+/**
+ * The public view of stored competences: each names the active partners that offer it, and one that
+ * no active partner offers any more is left out (nobody could run it).
+ */
+export const toPublicCompetences = (
+  records: readonly CompetenceRecord[],
+  partners: readonly Pick<PartnerRecord, 'id' | 'name' | 'status'>[],
+): Competence[] => {
+  const activeNames = new Map(partners.filter((p) => p.status === 'active').map((p) => [p.id, p.name]));
+  return records.flatMap((record) => {
+    if (record.status !== 'active') return [];
+    const names = record.partnerIds.flatMap((id) => activeNames.get(id) ?? []);
+    if (names.length === 0) return [];
+    const { id, network, category, label, description } = record;
+    return [{ id, network, category, label, description, partners: names }];
+  });
+};
 
 export interface CatalogueResponse {
   networks: PublicNetwork[];

@@ -1,5 +1,5 @@
 import { documentClient } from '../db/client.ts';
-import { competenceRepository } from '../db/competence-repository.ts';
+import { competenceRepository } from '../db/directory-repository.ts';
 import { config } from '../runtime/config.ts';
 import { once } from '../runtime/once.ts';
 

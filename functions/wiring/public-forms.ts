@@ -1,6 +1,6 @@
 import { documentClient } from '../db/client.ts';
-import { competenceRepository } from '../db/competence-repository.ts';
 import { counterRepository } from '../db/counter-repository.ts';
+import { competenceRepository } from '../db/directory-repository.ts';
 import { type ApplicationData, applicationKeys } from '../db/entities/application.ts';
 import { type ContactMessageData, contactMessageKeys } from '../db/entities/contact-message.ts';
 import { type PartnerOfferData, partnerOfferKeys } from '../db/entities/partner-offer.ts';

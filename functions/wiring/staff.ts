@@ -1,6 +1,6 @@
 import { documentClient } from '../db/client.ts';
 import { committeeRepository } from '../db/committee-repository.ts';
-import { competenceRepository } from '../db/competence-repository.ts';
+import { competenceRepository } from '../db/directory-repository.ts';
 import { type ApplicationData, applicationKeys } from '../db/entities/application.ts';
 import { quarantineRepository } from '../db/quarantine-repository.ts';
 import { submissionRepository } from '../db/submission-repository.ts';

@@ -7,8 +7,8 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { DocumentClient } from '../../functions/db/client.ts';
 import { createDocumentClient } from '../../functions/db/client.ts';
 import { committeeRepository } from '../../functions/db/committee-repository.ts';
-import { competenceRepository } from '../../functions/db/competence-repository.ts';
 import { counterRepository } from '../../functions/db/counter-repository.ts';
+import { directoryRepository } from '../../functions/db/directory-repository.ts';
 import { type ApplicationData, applicationKeys } from '../../functions/db/entities/application.ts';
 import { putIfAbsent } from '../../functions/db/put-if-absent.ts';
 import { submissionRepository } from '../../functions/db/submission-repository.ts';
@@ -16,7 +16,7 @@ import { formatReference, sequenceOf } from '../../functions/domain/public-forms
 import { sesMailer } from '../../functions/email/mailer.ts';
 import { functionEnvironment } from '../../functions/runtime/config.ts';
 import { parisYear } from '../../shared/dates.ts';
-import { demoCatalogue } from '../../shared/demo-catalogue.ts';
+import { demoCompetences, demoPartners } from '../../shared/demo-catalogue.ts';
 import { senderAddress } from '../../shared/networks.ts';
 import {
   backOfficePath,
@@ -143,11 +143,20 @@ const seedDemoApplications = async (client: DocumentClient, settings: Settings) 
 const seedDemoData = async (endpoint: string, settings: Settings) => {
   const client = createDocumentClient(localDynamoDbClient(endpoint));
   try {
-    const competences = competenceRepository(client, localTableName(tables.data));
+    const directory = directoryRepository(client, localTableName(tables.data));
     const known = new Set(settings.networks.map((n) => n.id));
+    for (const partner of demoPartners.filter((p) => known.has(p.network))) {
+      await directory.partners.create(partner);
+    }
     let added = 0;
-    for (const competence of demoCatalogue.filter((c) => known.has(c.network))) {
-      if (await competences.addIfAbsent(competence)) added++;
+    for (const competence of demoCompetences.filter((c) => known.has(c.network))) {
+      if (await directory.competences.create(competence)) {
+        added++;
+        continue;
+      }
+      // A competence seeded before partners had ids (an older `.local/`) is rewritten once with them.
+      const stored = await directory.competences.get(competence.network, competence.id);
+      if (stored && stored.version === 0) await directory.competences.save(competence);
     }
     return { competences: added, applications: await seedDemoApplications(client, settings) };
   } finally {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assembleCatalogue } from '../../functions/domain/catalogue/catalogue.ts';
-import type { Competence } from '../../shared/catalogue.ts';
+import { type Competence, toPublicCompetences } from '../../shared/catalogue.ts';
 import type { Network } from '../../shared/networks.ts';
+import type { CompetenceRecord } from '../../shared/partners.ts';
 
 const network: Network = {
   id: 'indre',
@@ -57,5 +58,49 @@ describe('the public catalogue', () => {
 
     expect(catalogue.networks[0]).not.toHaveProperty('staffEmails');
     expect(catalogue.networks[0]?.name).toBe('Alizé Indre');
+  });
+});
+
+describe('the public view of stored competences', () => {
+  const at = '2026-03-01T09:00:00.000Z';
+  const partner = (id: string, name: string, status: 'active' | 'retired' = 'active') => ({
+    id,
+    name,
+    status,
+  });
+  const record = (
+    id: string,
+    partnerIds: string[],
+    status: 'active' | 'retired' = 'active',
+  ): CompetenceRecord => ({
+    id,
+    network: 'indre',
+    category: 'finance',
+    label: `Compétence ${id}`,
+    description: '',
+    partnerIds,
+    status,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    history: [],
+  });
+
+  it('names the partners by their current name, in the order staff chose', () => {
+    const shown = toPublicCompetences(
+      [record('c-1', ['p-2', 'p-1'])],
+      [partner('p-1', 'Alpha'), partner('p-2', 'Bêta')],
+    );
+
+    expect(shown).toEqual([expect.objectContaining({ id: 'c-1', partners: ['Bêta', 'Alpha'] })]);
+  });
+
+  it('drops a retired partner, and a competence that no active partner offers any more', () => {
+    const shown = toPublicCompetences(
+      [record('c-1', ['p-1', 'p-2']), record('c-2', ['p-2']), record('c-3', ['p-1'], 'retired')],
+      [partner('p-1', 'Alpha'), partner('p-2', 'Bêta', 'retired')],
+    );
+
+    expect(shown.map((c) => [c.id, c.partners])).toEqual([['c-1', ['Alpha']]]);
   });
 });

@@ -1,6 +1,6 @@
 import type { National, Network } from '../../../shared/networks.ts';
 import type { CommitteeRepository } from '../../db/committee-repository.ts';
-import type { CompetenceRepository } from '../../db/competence-repository.ts';
+import type { CompetenceRepository } from '../../db/directory-repository.ts';
 import type { ApplicationData } from '../../db/entities/application.ts';
 import type { QuarantineRepository } from '../../db/quarantine-repository.ts';
 import type { SubmissionRepository } from '../../db/submission-repository.ts';

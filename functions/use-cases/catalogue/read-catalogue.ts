@@ -1,6 +1,6 @@
 import type { CatalogueResponse } from '../../../shared/catalogue.ts';
 import type { Network } from '../../../shared/networks.ts';
-import type { CompetenceRepository } from '../../db/competence-repository.ts';
+import type { CompetenceRepository } from '../../db/directory-repository.ts';
 import { assembleCatalogue } from '../../domain/catalogue/catalogue.ts';
 import { UnknownNetworkError } from '../../domain/errors.ts';
 

@@ -1,8 +1,8 @@
 import { applicationSchema } from '../../../shared/application.ts';
 import type { FormAccepted } from '../../../shared/forms.ts';
 import { type FieldError, fieldErrors } from '../../../shared/validation.ts';
-import type { CompetenceRepository } from '../../db/competence-repository.ts';
 import type { CounterRepository } from '../../db/counter-repository.ts';
+import type { CompetenceRepository } from '../../db/directory-repository.ts';
 import type { ApplicationData } from '../../db/entities/application.ts';
 import type { QuarantineRepository } from '../../db/quarantine-repository.ts';
 import type { SubmissionRepository } from '../../db/submission-repository.ts';

@@ -1,0 +1,116 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Competence } from '../../shared/catalogue.ts';
+import { toPublicCompetences } from '../../shared/catalogue.ts';
+import { tables } from '../../shared/tables.ts';
+import type { DocumentClient } from './client.ts';
+import {
+  type DirectoryKind,
+  type DirectoryRecords,
+  directoryFromItem,
+  directoryKey,
+  directoryKinds,
+  directoryToItem,
+  networkPartition,
+} from './entities/directory.ts';
+import { partitionQuery } from './keys.ts';
+import { isConditionFailure } from './put-if-absent.ts';
+import { queryAll } from './query.ts';
+
+export interface DirectoryStore<T> {
+  /** Every record of the kind in the network, retired ones included. */
+  list(network: string): Promise<T[]>;
+  get(network: string, id: string): Promise<T | undefined>;
+  /** Writes a new record (version 1); false when the id is taken. */
+  create(record: T): Promise<boolean>;
+  /** Writes a changed record whose version is one more than the stored one; false when someone else changed it first. */
+  save(record: T): Promise<boolean>;
+}
+
+const store = <K extends DirectoryKind>(
+  client: DocumentClient,
+  tableName: string,
+  kind: K,
+): DirectoryStore<DirectoryRecords[K]> => {
+  const conditionalPut = async (
+    record: DirectoryRecords[K],
+    condition: string,
+    values?: Record<string, unknown>,
+  ) => {
+    try {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: directoryToItem(kind, record),
+          ConditionExpression: condition,
+          ExpressionAttributeNames: {
+            '#key': tables.data.partitionKey,
+            ...(values ? { '#version': 'version' } : {}),
+          },
+          ...(values ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  };
+  return {
+    async list(network) {
+      const query = partitionQuery(networkPartition(network));
+      const items = await queryAll(client, {
+        TableName: tableName,
+        ...query,
+        KeyConditionExpression: `${query.KeyConditionExpression} AND begins_with(#sort, :prefix)`,
+        ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#sort': tables.data.sortKey },
+        ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':prefix': directoryKinds[kind] },
+      });
+      return items.map((item) => directoryFromItem<K>(item));
+    },
+
+    async get(network, id) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: directoryKey(kind, network, id) }),
+      );
+      return Item ? directoryFromItem<K>(Item) : undefined;
+    },
+
+    create: (record) => conditionalPut(record, 'attribute_not_exists(#key)'),
+
+    save: (record) =>
+      conditionalPut(record, 'attribute_exists(#key) AND #version = :expected', {
+        ':expected': record.version - 1,
+      }),
+  };
+};
+
+export interface DirectoryRepository {
+  partners: DirectoryStore<DirectoryRecords['partner']>;
+  volunteers: DirectoryStore<DirectoryRecords['volunteer']>;
+  competences: DirectoryStore<DirectoryRecords['competence']>;
+}
+
+export const directoryRepository = (client: DocumentClient, tableName: string): DirectoryRepository => ({
+  partners: store(client, tableName, 'partner'),
+  volunteers: store(client, tableName, 'volunteer'),
+  competences: store(client, tableName, 'competence'),
+});
+
+/** What the public reads of a network's catalogue: two Queries side by side, competences and partners. */
+export interface CompetenceRepository {
+  /** The competences offered today (active, by at least one active partner), partners by name. */
+  listByNetwork(networkId: string): Promise<Competence[]>;
+}
+
+export const competenceRepository = (client: DocumentClient, tableName: string): CompetenceRepository => {
+  const directory = directoryRepository(client, tableName);
+  return {
+    async listByNetwork(networkId) {
+      const [competences, partners] = await Promise.all([
+        directory.competences.list(networkId),
+        directory.partners.list(networkId),
+      ]);
+      return toPublicCompetences(competences, partners);
+    },
+  };
+};
