@@ -125,3 +125,25 @@ export interface CompetenceRecord {
   version: number;
   history: DirectoryChange[];
 }
+
+/** The version a staff member read: a change is written only if it is still the stored one. */
+const directoryVersion = z
+  .int({ error: 'La version de la fiche manque.' })
+  .check(z.minimum(1, 'La version de la fiche manque.'));
+
+/** `PUT /api/staff/partners/{id}`: the whole fiche again, with the version read. */
+export const partnerUpdateSchema = z.extend(partnerInputSchema, { version: directoryVersion });
+export const volunteerUpdateSchema = z.extend(volunteerInputSchema, { version: directoryVersion });
+export const competenceUpdateSchema = z.extend(competenceInputSchema, { version: directoryVersion });
+
+/** `PUT /api/staff/…/{id}/status`: retire, or reinstate. */
+export const directoryStatusSchema = z.object({
+  status: z.enum(directoryStatuses, { error: 'Choisissez «\u00a0Actif\u00a0» ou «\u00a0Retiré\u00a0».' }),
+  version: directoryVersion,
+});
+export type DirectoryStatusChange = z.output<typeof directoryStatusSchema>;
+
+/** `POST /api/staff/partner-offers/{reference}/partner`: what the offer does not say, typed by staff. */
+export const offerConversionSchema = z.object({
+  sector: partnerInputSchema.shape.sector,
+});

@@ -1,4 +1,5 @@
 import type { ApplicationSource, ApplicationStatus, Orientation } from './application-lifecycle.ts';
+import type { CompetenceRecord, PartnerRecord, VolunteerRecord } from './partners.ts';
 
 /**
  * What the back office's API answers, read by the functions (which build these) and by the back
@@ -130,4 +131,57 @@ export interface HeldSubmissionView {
   expiresAt: string;
   /** The fields exactly as posted: text typed by someone unknown, to be shown escaped. */
   fields: Record<string, unknown>;
+}
+
+/** A partner company in the list of a network's partners, with what it lends today. */
+export interface PartnerListItem {
+  id: string;
+  network: string;
+  name: string;
+  siret: string;
+  sector: string;
+  status: 'active' | 'retired';
+  contact: PartnerRecord['contact'];
+  updatedAt: string;
+  /** Its active volunteers, and the active competences it offers. */
+  volunteers: number;
+  competences: number;
+  fromOffer?: string;
+}
+
+/** One partner company with its volunteers and the competences it offers, for its page. */
+export interface PartnerView {
+  partner: PartnerRecord;
+  volunteers: VolunteerRecord[];
+  competences: CompetenceRecord[];
+  /** The network's catalogue, retired competences included, to name a volunteer's competences. */
+  catalogue: { id: string; label: string; status: 'active' | 'retired' }[];
+  /** Whether this actor may change it (its own network's staff). */
+  editable: boolean;
+}
+
+/** The network's catalogue as staff keep it: every competence, and the partners they may name. */
+export interface CatalogueAdminView {
+  competences: CompetenceRecord[];
+  partners: { id: string; network: string; name: string; status: 'active' | 'retired' }[];
+}
+
+/** A partner offer received from the site's form, as staff read it before making it a partner. */
+export interface PartnerOfferView {
+  reference: string;
+  network: string;
+  status: ApplicationStatus;
+  version: number;
+  receivedAt: string;
+  company: { name: string; siret: string; postcode: string; city: string };
+  contact: { firstName: string; lastName: string; role?: string; email: string; phone?: string };
+  offer: { categories: string[]; skills: string; volunteers: number; message?: string };
+  /** The partner made from it, once it is. */
+  partnerId?: string;
+  history: HistoryLine[];
+}
+
+export interface OfferConversion {
+  partner: PartnerRecord;
+  offer: PartnerOfferView;
 }

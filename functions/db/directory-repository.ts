@@ -100,6 +100,8 @@ export const directoryRepository = (client: DocumentClient, tableName: string): 
 export interface CompetenceRepository {
   /** The competences offered today (active, by at least one active partner), partners by name. */
   listByNetwork(networkId: string): Promise<Competence[]>;
+  /** The label of every competence the network ever had, retired ones included: what an application names. */
+  labels(networkId: string): Promise<ReadonlyMap<string, string>>;
 }
 
 export const competenceRepository = (client: DocumentClient, tableName: string): CompetenceRepository => {
@@ -111,6 +113,11 @@ export const competenceRepository = (client: DocumentClient, tableName: string):
         directory.partners.list(networkId),
       ]);
       return toPublicCompetences(competences, partners);
+    },
+
+    async labels(networkId) {
+      const competences = await directory.competences.list(networkId);
+      return new Map(competences.map((competence) => [competence.id, competence.label]));
     },
   };
 };

@@ -79,7 +79,8 @@ export const staffHandler = (
       .update(event.body ?? '')
       .digest('base64url');
     try {
-      return await replaying.run({ key: `${actor.id}:${key}`, body }, work);
+      // The path is part of the key: one key sent to two routes (two offers converted) is two requests.
+      return await replaying.run({ key: `${actor.id}:${event.rawPath}:${key}`, body }, work);
     } catch (error) {
       if ((error as Error).name === 'IdempotencyValidationError') throw new IdempotencyKeyReusedError();
       if ((error as Error).name === 'IdempotencyAlreadyInProgressError')

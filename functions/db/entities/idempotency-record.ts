@@ -1,7 +1,7 @@
 import type { FormName } from '../../../shared/forms.ts';
 import { tables } from '../../../shared/tables.ts';
 
-/** Who keeps answers for replay: each public form, and staff recording an application. */
+/** Who keeps answers for replay: each public form, and the back office's creating posts (`staff-application`, the first of them, names them all). */
 export type ReplayScope = FormName | 'staff-application';
 
 /**

@@ -91,10 +91,12 @@ export class TransitionRefusedError extends DomainError {
 export class StaleVersionError extends DomainError {
   readonly code = 'stale_version';
   readonly current: unknown;
-  constructor(current: unknown) {
-    super(
-      'Quelqu’un a modifié cette candidature pendant que vous la consultiez. Voici son état actuel\u00a0: relisez-la avant d’agir à nouveau.',
-    );
+  // Other records guarded by a version (partners, volunteers, competences) say what was changed.
+  constructor(
+    current: unknown,
+    message = 'Quelqu’un a modifié cette candidature pendant que vous la consultiez. Voici son état actuel\u00a0: relisez-la avant d’agir à nouveau.',
+  ) {
+    super(message);
     this.current = current;
   }
 }

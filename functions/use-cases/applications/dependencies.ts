@@ -15,7 +15,7 @@ import type { StatusLinks } from './status-links.ts';
 export interface StaffReadDeps {
   applications: SubmissionRepository<ApplicationData>;
   committees: CommitteeRepository;
-  competences: Pick<CompetenceRepository, 'listByNetwork'>;
+  competences: Pick<CompetenceRepository, 'labels'>;
   quarantine: Pick<QuarantineRepository, 'countHeld'>;
   networks: Network[];
   national: National;

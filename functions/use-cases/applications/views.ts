@@ -28,14 +28,14 @@ export const inboxItem = (application: Stored, now: Date): InboxItem => ({
   source: application.source,
 });
 
-/** The labels of a network's competences, by id: an application stores the ids it asked for. */
-export const competenceLabels = async (
+/**
+ * The labels of a network's competences, by id: an application stores the ids it asked for, and a
+ * competence retired since still shows its label to staff (the stored records, not the public view).
+ */
+export const competenceLabels = (
   deps: Pick<ApplicationsDeps, 'competences'>,
   network: string,
-): Promise<ReadonlyMap<string, string>> =>
-  new Map(
-    (await deps.competences.listByNetwork(network)).map((competence) => [competence.id, competence.label]),
-  );
+): Promise<ReadonlyMap<string, string>> => deps.competences.labels(network);
 
 /** Everything staff see of one application, with the moves open to this actor now. */
 export const applicationView = async (

@@ -6,14 +6,28 @@ import type {
   TransitionRequest,
 } from '../../../../shared/application-lifecycle.ts';
 import { idempotencyHeader } from '../../../../shared/forms.ts';
+import type {
+  CompetenceInput,
+  CompetenceRecord,
+  DirectoryStatus,
+  PartnerInput,
+  PartnerRecord,
+  VolunteerInput,
+  VolunteerRecord,
+} from '../../../../shared/partners.ts';
 import type { routes } from '../../../../shared/routes.ts';
 import type {
   ApplicationView,
+  CatalogueAdminView,
   CommitteeSummary,
   CommitteeView,
   DecisionsResult,
   HeldSubmissionView,
   InboxView,
+  OfferConversion,
+  PartnerListItem,
+  PartnerOfferView,
+  PartnerView,
   StaffSession,
 } from '../../../../shared/staff-api.ts';
 import type { FieldError } from '../../../../shared/validation.ts';
@@ -55,6 +69,21 @@ interface Answers {
   'POST /api/staff/quarantine/{reference}/release': ApplicationAccepted;
   /** 204: nothing to say once it is gone. */
   'DELETE /api/staff/quarantine/{reference}': Record<string, never>;
+  'GET /api/staff/partners': { partners: PartnerListItem[] };
+  'POST /api/staff/partners': PartnerRecord;
+  'GET /api/staff/partners/{id}': PartnerView;
+  'PUT /api/staff/partners/{id}': PartnerRecord;
+  'PUT /api/staff/partners/{id}/status': PartnerRecord;
+  'GET /api/staff/competences': CatalogueAdminView;
+  'POST /api/staff/competences': CompetenceRecord;
+  'PUT /api/staff/competences/{id}': CompetenceRecord;
+  'PUT /api/staff/competences/{id}/status': CompetenceRecord;
+  'GET /api/staff/volunteers': { volunteers: VolunteerRecord[] };
+  'POST /api/staff/volunteers': VolunteerRecord;
+  'PUT /api/staff/volunteers/{id}': VolunteerRecord;
+  'PUT /api/staff/volunteers/{id}/status': VolunteerRecord;
+  'GET /api/staff/partner-offers': { offers: PartnerOfferView[] };
+  'POST /api/staff/partner-offers/{reference}/partner': OfferConversion;
 }
 
 /** The names between braces of a route's path: `{reference}`, `{id}`. */
@@ -81,6 +110,8 @@ export class StaffApiError extends Error {
   readonly errors: FieldError[];
   /** A 409's current state of the application, to show in place of the stale one. */
   readonly current: ApplicationView | undefined;
+  /** A 409's current state of whatever was changed (a partner's, a volunteer's, a competence's fiche). */
+  readonly currentRecord: unknown;
 
   constructor(
     status: number,
@@ -94,6 +125,7 @@ export class StaffApiError extends Error {
     this.code = code;
     this.errors = errors;
     this.current = current;
+    this.currentRecord = current;
   }
 }
 
@@ -230,3 +262,60 @@ export const releaseHeld = (reference: string) =>
 
 export const deleteHeld = (reference: string) =>
   call('DELETE /api/staff/quarantine/{reference}', { params: { reference } });
+
+/** Directory routes name the network of the record: a network's staff may leave it out, national staff may not. */
+type InNetwork = { network?: string | undefined };
+
+export const listPartners = (network?: string) => call('GET /api/staff/partners', { query: { network } });
+
+export const createPartner = (partner: PartnerInput, idempotencyKey: string) =>
+  call('POST /api/staff/partners', { body: partner, headers: { [idempotencyHeader]: idempotencyKey } });
+
+export const getPartner = (id: string, { network }: InNetwork = {}) =>
+  call('GET /api/staff/partners/{id}', { params: { id }, query: { network } });
+
+export const updatePartner = (id: string, partner: PartnerInput & { version: number }) =>
+  call('PUT /api/staff/partners/{id}', { params: { id }, body: partner });
+
+export const setPartnerStatus = (id: string, status: DirectoryStatus, version: number) =>
+  call('PUT /api/staff/partners/{id}/status', { params: { id }, body: { status, version } });
+
+export const listStaffCatalogue = (network?: string) =>
+  call('GET /api/staff/competences', { query: { network } });
+
+export const createCompetence = (competence: CompetenceInput, idempotencyKey: string) =>
+  call('POST /api/staff/competences', {
+    body: competence,
+    headers: { [idempotencyHeader]: idempotencyKey },
+  });
+
+export const updateCompetence = (id: string, competence: CompetenceInput & { version: number }) =>
+  call('PUT /api/staff/competences/{id}', { params: { id }, body: competence });
+
+export const setCompetenceStatus = (id: string, status: DirectoryStatus, version: number) =>
+  call('PUT /api/staff/competences/{id}/status', { params: { id }, body: { status, version } });
+
+export const listVolunteers = (filter: InNetwork & { partner?: string } = {}) =>
+  call('GET /api/staff/volunteers', { query: { network: filter.network, partner: filter.partner } });
+
+export const createVolunteer = (volunteer: VolunteerInput, idempotencyKey: string) =>
+  call('POST /api/staff/volunteers', {
+    body: volunteer,
+    headers: { [idempotencyHeader]: idempotencyKey },
+  });
+
+export const updateVolunteer = (id: string, volunteer: VolunteerInput & { version: number }) =>
+  call('PUT /api/staff/volunteers/{id}', { params: { id }, body: volunteer });
+
+export const setVolunteerStatus = (id: string, status: DirectoryStatus, version: number) =>
+  call('PUT /api/staff/volunteers/{id}/status', { params: { id }, body: { status, version } });
+
+export const listPartnerOffers = (network?: string) =>
+  call('GET /api/staff/partner-offers', { query: { network } });
+
+export const convertPartnerOffer = (reference: string, sector: string, idempotencyKey: string) =>
+  call('POST /api/staff/partner-offers/{reference}/partner', {
+    params: { reference },
+    body: { sector },
+    headers: { [idempotencyHeader]: idempotencyKey },
+  });
