@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readSettingsFile } from '../../infra/config.ts';
 import { type RouteDefinition, routeKey, routes } from '../../shared/routes.ts';
 import type { InboxView } from '../../shared/staff-api.ts';
-import { poster, validApplication } from '../support/form-posts.ts';
+import { poster, validApplication, validPartnerOffer } from '../support/form-posts.ts';
 import { givenLocalCloud } from '../support/local-cloud.ts';
 import { bearer, staffTokens } from '../support/staff-tokens.ts';
 
@@ -24,6 +24,11 @@ interface Fixture {
   application: string;
   committee: string;
   held: () => Promise<string>;
+  /** A new record of Indre's directory (version 1), made by Claire, and a new partner offer of Indre. */
+  partner: () => Promise<string>;
+  competence: () => Promise<string>;
+  volunteer: () => Promise<string>;
+  offer: () => Promise<string>;
 }
 
 interface Case {
@@ -35,7 +40,41 @@ interface Case {
   listsOwn?: boolean;
   /** What the national coordination gets: 200 for a read, 404 for a change. */
   national: number;
+  /** What Cher's staff get when not a 404: naming Indre's partner in their own record is a 400 by field. */
+  cher?: { status: number; field: string };
 }
+
+/** A well-formed SIRET (Luhn) no other fiche of the run has: one SIRET is one partner in a network. */
+let siretSeed = 0;
+const freshSiret = () => {
+  const prefix = `92${String(Date.now() % 1e8).padStart(8, '0')}${String(++siretSeed).padStart(3, '0')}`;
+  const luhn = (digits: string) =>
+    [...digits].reverse().reduce((total, char, index) => {
+      const value = Number(char) * (index % 2 === 1 ? 2 : 1);
+      return total + (value > 9 ? value - 9 : value);
+    }, 0);
+  const check = [...'0123456789'].find((digit) => luhn(`${prefix}${digit}`) % 10 === 0);
+  return `${prefix}${check}`;
+};
+const aPartner = () => ({
+  name: 'Fonderie du Centre',
+  siret: freshSiret(),
+  sector: 'Métallurgie',
+  contact: { firstName: 'Agnès', lastName: 'Lemaire', email: 'agnes.lemaire@fonderie.example.com' },
+});
+const aCompetence = () => ({
+  category: 'quality',
+  label: 'Préparer un audit client',
+  partnerIds: ['indre-aero'],
+});
+const aVolunteer = () => ({
+  partnerId: 'indre-aero',
+  firstName: 'Léa',
+  lastName: 'Fontaine',
+  role: 'Ingénieure qualité',
+  email: 'lea.fontaine@aero.example.com',
+  competences: ['indre-iso-9001'],
+});
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 let dayOffset = 40;
@@ -133,6 +172,110 @@ const cases: Record<string, Case> = {
     indre: 204,
     national: 404,
   },
+  'GET /api/staff/partners': {
+    request: async () => ({ path: '/api/staff/partners' }),
+    indre: 200,
+    listsOwn: true,
+    national: 200,
+  },
+  'POST /api/staff/partners': {
+    request: async () => ({ path: '/api/staff/partners', body: aPartner() }),
+    indre: 201,
+    // Cher's staff add partners to Cher: their own, never Indre's.
+    listsOwn: true,
+    national: 404,
+  },
+  'GET /api/staff/partners/{id}': {
+    request: async () => ({ path: '/api/staff/partners/indre-aero?network=indre' }),
+    indre: 200,
+    national: 200,
+  },
+  'PUT /api/staff/partners/{id}': {
+    request: async (f) => ({
+      path: `/api/staff/partners/${await f.partner()}?network=indre`,
+      body: { ...aPartner(), version: 1 },
+    }),
+    indre: 200,
+    national: 404,
+  },
+  'PUT /api/staff/partners/{id}/status': {
+    request: async (f) => ({
+      path: `/api/staff/partners/${await f.partner()}/status?network=indre`,
+      body: { status: 'retired', version: 1 },
+    }),
+    indre: 200,
+    national: 404,
+  },
+  'GET /api/staff/competences': {
+    request: async () => ({ path: '/api/staff/competences' }),
+    indre: 200,
+    listsOwn: true,
+    national: 200,
+  },
+  'POST /api/staff/competences': {
+    request: async () => ({ path: '/api/staff/competences', body: aCompetence() }),
+    indre: 201,
+    cher: { status: 400, field: 'partnerIds.0' },
+    national: 404,
+  },
+  'PUT /api/staff/competences/{id}': {
+    request: async (f) => ({
+      path: `/api/staff/competences/${await f.competence()}?network=indre`,
+      body: { ...aCompetence(), label: 'Un intitulé revu', version: 1 },
+    }),
+    indre: 200,
+    national: 404,
+  },
+  'PUT /api/staff/competences/{id}/status': {
+    request: async (f) => ({
+      path: `/api/staff/competences/${await f.competence()}/status?network=indre`,
+      body: { status: 'retired', version: 1 },
+    }),
+    indre: 200,
+    national: 404,
+  },
+  'GET /api/staff/volunteers': {
+    request: async () => ({ path: '/api/staff/volunteers' }),
+    indre: 200,
+    listsOwn: true,
+    national: 200,
+  },
+  'POST /api/staff/volunteers': {
+    request: async () => ({ path: '/api/staff/volunteers', body: aVolunteer() }),
+    indre: 201,
+    cher: { status: 400, field: 'partnerId' },
+    national: 404,
+  },
+  'PUT /api/staff/volunteers/{id}': {
+    request: async (f) => ({
+      path: `/api/staff/volunteers/${await f.volunteer()}?network=indre`,
+      body: { ...aVolunteer(), role: 'Acheteuse', version: 1 },
+    }),
+    indre: 200,
+    national: 404,
+  },
+  'PUT /api/staff/volunteers/{id}/status': {
+    request: async (f) => ({
+      path: `/api/staff/volunteers/${await f.volunteer()}/status?network=indre`,
+      body: { status: 'retired', version: 1 },
+    }),
+    indre: 200,
+    national: 404,
+  },
+  'GET /api/staff/partner-offers': {
+    request: async () => ({ path: '/api/staff/partner-offers' }),
+    indre: 200,
+    listsOwn: true,
+    national: 200,
+  },
+  'POST /api/staff/partner-offers/{reference}/partner': {
+    request: async (f) => ({
+      path: `/api/staff/partner-offers/${await f.offer()}/partner`,
+      body: { sector: 'Aéronautique' },
+    }),
+    indre: 201,
+    national: 404,
+  },
 };
 
 const staffRoutes = (routes as readonly RouteDefinition[]).filter((route) => route.access === 'staff');
@@ -154,6 +297,17 @@ const fixture = async (): Promise<Fixture> => {
     held: async () => {
       const answer = await post.json('/api/applications', { ...anApplication(), comment: 'autofill' });
       return answer.json().reference as string;
+    },
+    partner: async () => (await (await call(claire, 'POST', '/api/staff/partners', aPartner())).json()).id,
+    competence: async () =>
+      (await (await call(claire, 'POST', '/api/staff/competences', aCompetence())).json()).id,
+    volunteer: async () =>
+      (await (await call(claire, 'POST', '/api/staff/volunteers', aVolunteer())).json()).id,
+    offer: async () => {
+      const offer = validPartnerOffer();
+      offer.company.siret = freshSiret();
+      offer.contact.email = `drh-${++posted}@staff-scope.example.com`;
+      return (await post.json('/api/partners', offer)).json().reference as string;
     },
   };
 };
@@ -183,6 +337,11 @@ describe('what each staff route lets each network do', () => {
       if (rule.listsOwn) {
         expect(answer.status).toBeLessThan(300);
         expect(await answer.text()).not.toMatch(/ALZ-36-|"network":"indre"|indre-/);
+      } else if (rule.cher) {
+        expect(answer.status).toBe(rule.cher.status);
+        expect((await answer.json()).errors).toEqual(
+          expect.arrayContaining([expect.objectContaining({ field: rule.cher.field })]),
+        );
       } else if (key === 'POST /api/staff/applications') {
         expect(answer.status).toBe(400);
         expect((await answer.json()).errors).toEqual([
