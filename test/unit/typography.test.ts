@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { StaleVersionError } from '../../functions/domain/applications/lifecycle.ts';
+import { staleRecord, statusChange } from '../../functions/domain/directory/directory.ts';
+import { planOfferAcceptance } from '../../functions/domain/directory/partner-offer.ts';
 import {
   IdempotencyKeyReusedError,
   SubmissionInProgressError,
@@ -303,6 +305,14 @@ describe('French typography in the error messages people read', () => {
       new SubmissionInProgressError().message,
       new IdempotencyKeyReusedError().message,
       new StaleVersionError(undefined).message,
+      ...(['partner', 'volunteer', 'competence'] as const).flatMap((kind) => [
+        staleRecord(kind, undefined).message,
+        refusalOf(() => statusChange(kind, { status: 'retired' }, 'retired')),
+        refusalOf(() => statusChange(kind, { status: 'active' }, 'active')),
+      ]),
+      refusalOf(() => planOfferAcceptance({ status: 'closed' }, 'X', { id: 'a', name: 'a' }, new Date())),
+      planOfferAcceptance({ status: 'received' }, 'Berry Aéro', { id: 'a', name: 'a' }, new Date()).reason ??
+        '',
       statusLinkAnswer,
     ];
 
@@ -320,3 +330,12 @@ describe('zod’s French messages, where a schema spells out none', () => {
     expect(typographyFaults(message ?? '')).toEqual([]);
   });
 });
+
+function refusalOf(work: () => unknown): string {
+  try {
+    work();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('not refused');
+}

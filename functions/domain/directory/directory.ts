@@ -63,7 +63,7 @@ export const checkVersion = (kind: DirectoryKindName, record: Versioned, version
 /** Retire or reinstate: the change it writes, refused when the record is already so. */
 export const statusChange = (
   kind: DirectoryKindName,
-  record: Versioned,
+  record: Pick<Versioned, 'status'>,
   to: DirectoryStatus,
 ): DirectoryChange['change'] => {
   if (record.status === to) {
