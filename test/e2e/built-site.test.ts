@@ -188,6 +188,10 @@ const unlisted = [
   { path: staffPages.committees, title: 'Comités – Alizé' },
   { path: staffPages.committee, title: 'Comité d’agrément – Alizé' },
   { path: staffPages.quarantine, title: 'Quarantaine – Alizé' },
+  { path: staffPages.partners, title: 'Partenaires – Alizé' },
+  { path: staffPages.partner, title: 'Entreprise partenaire – Alizé' },
+  { path: staffPages.catalogue, title: 'Catalogue – Alizé' },
+  { path: staffPages.partnerOffers, title: 'Propositions d’entreprises – Alizé' },
   { path: statusPagePath, title: 'Suivre votre candidature – Alizé' },
 ];
 const backOffice = unlisted.filter(({ path }) => path !== statusPagePath);

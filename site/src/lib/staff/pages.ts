@@ -15,6 +15,10 @@ export const staffPages = {
   committees: '/espace-equipe/comites/',
   committee: '/espace-equipe/comite/',
   quarantine: '/espace-equipe/quarantaine/',
+  partners: '/espace-equipe/partenaires/',
+  partner: '/espace-equipe/partenaire/',
+  catalogue: '/espace-equipe/catalogue/',
+  partnerOffers: '/espace-equipe/propositions/',
 } as const satisfies Record<string, `${typeof backOfficePath}${string}/`>;
 
 export const staffNav: readonly NavItem[] = [
@@ -22,9 +26,16 @@ export const staffNav: readonly NavItem[] = [
   { href: staffPages.newApplication, label: 'Nouvelle candidature' },
   { href: staffPages.committees, label: 'Comités' },
   { href: staffPages.quarantine, label: 'Quarantaine' },
+  { href: staffPages.partners, label: 'Partenaires' },
+  { href: staffPages.catalogue, label: 'Catalogue' },
+  { href: staffPages.partnerOffers, label: 'Propositions' },
 ];
 
 export const applicationHref = (reference: string): string =>
   `${staffPages.application}?ref=${encodeURIComponent(reference)}`;
 
 export const committeeHref = (id: string): string => `${staffPages.committee}?id=${encodeURIComponent(id)}`;
+
+/** A partner's page; national staff name its network (`&reseau=indre`), since they read every one. */
+export const partnerHref = (id: string, network?: string): string =>
+  `${staffPages.partner}?id=${encodeURIComponent(id)}${network ? `&reseau=${encodeURIComponent(network)}` : ''}`;
