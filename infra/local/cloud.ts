@@ -27,6 +27,7 @@ import {
 import { type TableDefinition, tables } from '../../shared/tables.ts';
 import { readSettingsFile, type Settings } from '../config.ts';
 import { demoApplicationCount, demoApplications, demoCommittees, demoNetworks } from './demo-applications.ts';
+import { demoVolunteers } from './demo-volunteers.ts';
 import { closeServer, ensureTables, localDynamoDbClient, startDynamoDb, startSes } from './emulators.ts';
 import { type ApiRequestRecord, startFront } from './front.ts';
 import { type LocalIssuer, startLocalIssuer } from './issuer.ts';
@@ -147,6 +148,10 @@ const seedDemoData = async (endpoint: string, settings: Settings) => {
     const known = new Set(settings.networks.map((n) => n.id));
     for (const partner of demoPartners.filter((p) => known.has(p.network))) {
       await directory.partners.create(partner);
+    }
+    // Each once: a volunteer someone edited or retired locally is left as it is.
+    for (const volunteer of demoVolunteers.filter((v) => known.has(v.network))) {
+      await directory.volunteers.create(volunteer);
     }
     let added = 0;
     for (const competence of demoCompetences.filter((c) => known.has(c.network))) {

@@ -30,6 +30,7 @@ import { directoryDependencies } from '../../functions/wiring/directory.ts';
 import { staffReadDependencies } from '../../functions/wiring/staff.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import type { CatalogueResponse } from '../../shared/catalogue.ts';
+import { demoPartners } from '../../shared/demo-catalogue.ts';
 import type { PartnerInput } from '../../shared/partners.ts';
 import { poster, validApplication, validPartnerOffer } from '../support/form-posts.ts';
 import { givenLocalCloud } from '../support/local-cloud.ts';
@@ -604,5 +605,24 @@ describe('a partner offer received from the site', () => {
     );
     const missingSector = await refusal(convertPartnerOffer(deps(), claire, reference, {}, new Date()));
     expect(missingSector.name).toBe('$ZodError');
+  });
+});
+
+describe('the demo data of the local cloud', () => {
+  it('gives every demo partner two volunteers, on example.com, with competences of its catalogue', async () => {
+    for (const demo of demoPartners) {
+      const actor = demo.network === 'indre' ? claire : paul;
+      const view = await getPartner(deps(), actor, demo.id, {});
+      const catalogue = new Set(view.catalogue.map((competence) => competence.id));
+      // Other tests add volunteers of their own to the demo partners.
+      const seeded = view.volunteers.filter((volunteer) => volunteer.history[0]?.actor.id === 'demo');
+      expect(seeded, demo.name).toHaveLength(2);
+      for (const volunteer of seeded) {
+        expect(volunteer.id).not.toContain(volunteer.lastName.toLowerCase());
+        expect(volunteer.email).toMatch(/^[a-z.]+@[a-z]+\.example\.com$/);
+        expect(volunteer.competences.length).toBeGreaterThan(0);
+        for (const id of volunteer.competences) expect(catalogue.has(id), id).toBe(true);
+      }
+    }
   });
 });
