@@ -115,7 +115,7 @@ const volunteerSection = (view: PartnerView) => {
                 },
                 { onStale },
               ),
-          h('h4', {}, ['Historique']),
+          h('p', { class: 'meta' }, ['Historique de la fiche\u00a0:']),
           historyList(volunteer.history),
         ]),
       )
@@ -132,7 +132,7 @@ const volunteerSection = (view: PartnerView) => {
       ? [
           scrollTable(
             'volontaires-tableau',
-            'Salariés volontaires',
+            `Tableau des salariés volontaires de ${partner.name}`,
             ['Nom', 'Fonction', 'Adresse électronique', 'Compétences', 'Statut'],
             rows,
           ),
