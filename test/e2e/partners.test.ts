@@ -193,10 +193,15 @@ describe('the directory’s pages, signed in', () => {
       await page.waitForLoadState('networkidle');
       await expect.poll(() => page.locator('#page-statut').textContent()).not.toMatch(/Chargement/);
       page.off('response', collect);
+
       const withBody = responses.filter(
         (response) => response.status() === 200 && !/\/favicon\./.test(response.url()),
       );
       const bodies = await Promise.all(withBody.map((response) => response.body().catch(() => undefined)));
+      const unread = withBody
+        .filter((_, index) => bodies[index] === undefined)
+        .map((response) => response.url());
+      expect(unread, path).toEqual([]);
       weights[path] = bodies.reduce((total, body) => total + (body?.length ?? 0), 0);
 
       // With every edit form open, as someone using them would see them
