@@ -100,9 +100,23 @@ export const directoryRepository = (client: DocumentClient, tableName: string): 
 export interface CompetenceRepository {
   /** The competences offered today (active, by at least one active partner), partners by name. */
   listByNetwork(networkId: string): Promise<Competence[]>;
-  /** The label of every competence the network ever had, retired ones included: what an application names. */
+}
+
+/** What staff read of the competences an application names: every label, retired competences included. */
+export interface CompetenceLabels {
   labels(networkId: string): Promise<ReadonlyMap<string, string>>;
 }
+
+// Apart from the public view, so the back office's functions do not bundle what builds it.
+export const competenceLabelReader = (client: DocumentClient, tableName: string): CompetenceLabels => {
+  const competences = store(client, tableName, 'competence');
+  return {
+    async labels(networkId) {
+      const records = await competences.list(networkId);
+      return new Map(records.map((competence) => [competence.id, competence.label]));
+    },
+  };
+};
 
 export const competenceRepository = (client: DocumentClient, tableName: string): CompetenceRepository => {
   const directory = directoryRepository(client, tableName);
@@ -113,11 +127,6 @@ export const competenceRepository = (client: DocumentClient, tableName: string):
         directory.partners.list(networkId),
       ]);
       return toPublicCompetences(competences, partners);
-    },
-
-    async labels(networkId) {
-      const competences = await directory.competences.list(networkId);
-      return new Map(competences.map((competence) => [competence.id, competence.label]));
     },
   };
 };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { edgeSecretHeader } from '../../shared/edge-secret.ts';
 import { formEntriesToObject } from '../../shared/form-data.ts';
 import { idempotencyHeader, maxFormBodyBytes } from '../../shared/forms.ts';
-import { edgeSecretHeader } from '../../shared/routes.ts';
 import { HttpError } from './errors.ts';
 import type { HttpEvent } from './middy.ts';
 

@@ -1,6 +1,6 @@
 import { documentClient } from '../db/client.ts';
 import { committeeRepository } from '../db/committee-repository.ts';
-import { competenceRepository } from '../db/directory-repository.ts';
+import { competenceLabelReader } from '../db/directory-repository.ts';
 import { type ApplicationData, applicationKeys } from '../db/entities/application.ts';
 import { quarantineRepository } from '../db/quarantine-repository.ts';
 import { submissionRepository } from '../db/submission-repository.ts';
@@ -20,7 +20,7 @@ export const staffReadDependencies = once((): StaffReadDeps => {
   return {
     applications: submissionRepository<ApplicationData>(client, settings.dataTableName, applicationKeys),
     committees: committeeRepository(client, settings.dataTableName),
-    competences: competenceRepository(client, settings.dataTableName),
+    competences: competenceLabelReader(client, settings.dataTableName),
     quarantine: quarantineRepository(client, settings.dataTableName),
     networks: settings.networks,
     national: settings.national,

@@ -1,6 +1,6 @@
 import type { National, Network } from '../../../shared/networks.ts';
 import type { CommitteeRepository } from '../../db/committee-repository.ts';
-import type { CompetenceRepository } from '../../db/directory-repository.ts';
+import type { CompetenceLabels } from '../../db/directory-repository.ts';
 import type { ApplicationData } from '../../db/entities/application.ts';
 import type { QuarantineRepository } from '../../db/quarantine-repository.ts';
 import type { SubmissionRepository } from '../../db/submission-repository.ts';
@@ -15,7 +15,7 @@ import type { StatusLinks } from './status-links.ts';
 export interface StaffReadDeps {
   applications: SubmissionRepository<ApplicationData>;
   committees: CommitteeRepository;
-  competences: Pick<CompetenceRepository, 'labels'>;
+  competences: CompetenceLabels;
   quarantine: Pick<QuarantineRepository, 'countHeld'>;
   networks: Network[];
   national: National;
