@@ -131,3 +131,42 @@ export interface HeldSubmissionView {
   /** The fields exactly as posted: text typed by someone unknown, to be shown escaped. */
   fields: Record<string, unknown>;
 }
+
+/** One thing held about a person, as a person reads it: French labels, values written out. */
+export interface ExportedSection {
+  title: string;
+  fields: { label: string; value: string }[];
+}
+
+/** One record found for a person (an application, a partner offer, a message…), with what lives beside it. */
+export interface PersonRecordView {
+  reference: string;
+  /** `application`, `partner-offer`, `contact-message`, or the kind of item found (a volunteer…). */
+  kind: string;
+  /** « Candidature », « Proposition de partenariat »… */
+  kindLabel: string;
+  network: { id: string; name: string };
+  receivedAt: string;
+  /** Whether this actor may anonymise it now (its network's staff, and not anonymised yet). */
+  anonymisable: boolean;
+  anonymisedAt?: string;
+  sections: ExportedSection[];
+}
+
+/** `GET /api/staff/people?email=`: what this deployment holds about the person, in the actor's scope. */
+export interface PersonExport {
+  /** The address as searched, normalised (lower case, domain in ASCII). */
+  email: string;
+  exportedAt: string;
+  exportedBy: string;
+  records: PersonRecordView[];
+}
+
+export interface AnonymisationResult {
+  reference: string;
+  anonymisedAt: string;
+  anonymisedBy: string;
+  reason: string;
+  /** It was anonymised before this request: nothing changed. */
+  alreadyDone: boolean;
+}
