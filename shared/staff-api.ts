@@ -75,6 +75,8 @@ export interface ApplicationView {
   };
   committee?: { id: string; date: string };
   opinion?: string;
+  /** Set once its personal data was replaced by neutral values: when, by whom (or by the retention rule), why. */
+  anonymisation?: { at: string; actor: { id: string; name: string }; reason: string };
   history: HistoryLine[];
   notes: { id: string; at: string; author: { id: string; name: string }; text: string }[];
   /** The moves staff may make now (the lifecycle table), each saying whether it needs a reason or a committee. */

@@ -166,6 +166,10 @@ describe('anonymising an application on request', () => {
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ reference, alreadyDone: false, anonymisedBy: claire.name });
     const view = await readApplication(deps, claire, reference);
+    expect(view.anonymisation).toMatchObject({
+      actor: { name: claire.name },
+      reason: 'Demande de la personne par courriel du 1er décembre.',
+    });
     expect(view.company).toMatchObject({
       name: 'Entreprise anonymisée',
       siret: '',
