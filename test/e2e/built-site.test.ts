@@ -188,6 +188,7 @@ const unlisted = [
   { path: staffPages.committees, title: 'Comités – Alizé' },
   { path: staffPages.committee, title: 'Comité d’agrément – Alizé' },
   { path: staffPages.quarantine, title: 'Quarantaine – Alizé' },
+  { path: staffPages.person, title: 'Données d’une personne – Alizé' },
   { path: statusPagePath, title: 'Suivre votre candidature – Alizé' },
 ];
 const backOffice = unlisted.filter(({ path }) => path !== statusPagePath);

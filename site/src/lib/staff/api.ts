@@ -8,12 +8,14 @@ import type {
 import { idempotencyHeader } from '../../../../shared/forms.ts';
 import type { routes } from '../../../../shared/routes.ts';
 import type {
+  AnonymisationResult,
   ApplicationView,
   CommitteeSummary,
   CommitteeView,
   DecisionsResult,
   HeldSubmissionView,
   InboxView,
+  PersonExport,
   StaffSession,
 } from '../../../../shared/staff-api.ts';
 import type { FieldError } from '../../../../shared/validation.ts';
@@ -55,6 +57,10 @@ interface Answers {
   'POST /api/staff/quarantine/{reference}/release': ApplicationAccepted;
   /** 204: nothing to say once it is gone. */
   'DELETE /api/staff/quarantine/{reference}': Record<string, never>;
+  'GET /api/staff/people': PersonExport;
+  'POST /api/staff/records/{reference}/anonymisation': AnonymisationResult;
+  /** A CSV file, read by `downloadApplicationsCsv`, not as JSON. */
+  'GET /api/staff/exports/applications': Blob;
 }
 
 /** The names between braces of a route's path: `{reference}`, `{id}`. */
@@ -230,3 +236,40 @@ export const releaseHeld = (reference: string) =>
 
 export const deleteHeld = (reference: string) =>
   call('DELETE /api/staff/quarantine/{reference}', { params: { reference } });
+
+export const exportPerson = (email: string) => call('GET /api/staff/people', { query: { email } });
+
+export const anonymiseRecord = (reference: string, reason: string) =>
+  call('POST /api/staff/records/{reference}/anonymisation', { params: { reference }, body: { reason } });
+
+export interface ApplicationsExport {
+  network?: string | undefined;
+  from: string;
+  to: string;
+}
+
+/** The funders' CSV: a file, not JSON; its name comes from the answer's `content-disposition`. */
+export const downloadApplicationsCsv = async (
+  request: ApplicationsExport,
+): Promise<{ file: Blob; fileName: string }> => {
+  const url = urlOf('/api/staff/exports/applications', {}, { ...request });
+  let response: Response;
+  try {
+    response = await staffFetch(url, {
+      headers: { accept: 'text/csv, application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch {
+    throw new StaffApiError(0, 'network', apiMessages.network);
+  }
+  if (response.ok) {
+    const fileName =
+      /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'candidatures.csv';
+    const file: Answers['GET /api/staff/exports/applications'] = await response.blob();
+    return { file, fileName };
+  }
+  const answer: unknown = await response.json().catch(() => undefined);
+  if (response.status >= 500 || !isApiError(answer))
+    throw new StaffApiError(response.status, 'server', apiMessages.server);
+  throw new StaffApiError(response.status, answer.error, answer.message, answer.errors ?? []);
+};

@@ -15,6 +15,7 @@ export const staffPages = {
   committees: '/espace-equipe/comites/',
   committee: '/espace-equipe/comite/',
   quarantine: '/espace-equipe/quarantaine/',
+  person: '/espace-equipe/personne/',
 } as const satisfies Record<string, `${typeof backOfficePath}${string}/`>;
 
 export const staffNav: readonly NavItem[] = [
@@ -22,6 +23,7 @@ export const staffNav: readonly NavItem[] = [
   { href: staffPages.newApplication, label: 'Nouvelle candidature' },
   { href: staffPages.committees, label: 'Comités' },
   { href: staffPages.quarantine, label: 'Quarantaine' },
+  { href: staffPages.person, label: 'Données d’une personne' },
 ];
 
 export const applicationHref = (reference: string): string =>
