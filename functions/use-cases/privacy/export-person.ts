@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { National, Network } from '../../../shared/networks.ts';
 import { personQuerySchema } from '../../../shared/privacy.ts';
 import type { PersonExport, PersonRecordView } from '../../../shared/staff-api.ts';
-import type { CompetenceRepository } from '../../db/competence-repository.ts';
+import type { CompetenceRepository } from '../../db/directory-repository.ts';
 import { exportedSection, kindLabels } from '../../domain/privacy/person-export.ts';
 import { normalisedEmail } from '../../domain/privacy/person-key.ts';
 import { type Actor, mayChange, mayRead } from '../../domain/staff/actor.ts';
