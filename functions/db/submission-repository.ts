@@ -74,9 +74,9 @@ export const submissionRepository = <T>(
     async create(submission) {
       const partition = partitionOf(keys.of(submission.reference));
       // Side by side, so the request pays one round trip for both. A mark whose record was never
-      // written is dropped by the job; if the mark alone failed, the request fails and says so.
-      const [created] = await Promise.all([
-        putIfAbsent(client, tableName, submissionToItem(keys, submission)),
+      // written is dropped by the job. A mark that failed beside a written record is tried once more:
+      // failing the request then would make the person send again and be recorded twice.
+      const mark = () =>
         putIfAbsent(
           client,
           tableName,
@@ -86,8 +86,14 @@ export const submissionRepository = <T>(
             kind: keys.entity,
             dueAt: anonymisationDueAt(submission.createdAt),
           }),
-        ),
+        );
+      const [record, marked] = await Promise.allSettled([
+        putIfAbsent(client, tableName, submissionToItem(keys, submission)),
+        mark(),
       ]);
+      if (record.status === 'rejected') throw record.reason;
+      const created = record.value;
+      if (created && marked.status === 'rejected') await mark();
       if (!created) throw new Error(`An item with the key ${partition} already exists`);
     },
 

@@ -1,8 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client.ts';
+import { applicationKeys } from '../../functions/db/entities/application.ts';
 import { outboxRepository } from '../../functions/db/outbox-repository.ts';
 import { privacyRepository } from '../../functions/db/privacy-repository.ts';
+import { submissionRepository } from '../../functions/db/submission-repository.ts';
+import { publicFormOrigin, receivedState } from '../../functions/domain/applications/lifecycle.ts';
 import { config } from '../../functions/runtime/config.ts';
 import { moveApplication } from '../../functions/use-cases/applications/move-application.ts';
 import { addNote, readApplication } from '../../functions/use-cases/applications/read-applications.ts';
@@ -420,5 +423,46 @@ describe('the CSV of applications for funders', () => {
     );
     expect(backwards.status).toBe(400);
     expect((await backwards.json()).errors).toEqual([expect.objectContaining({ field: 'to' })]);
+  });
+});
+
+describe('a record and its retention mark', () => {
+  it('keeps both when the mark’s first write fails beside the record’s', async () => {
+    // Given a table that refuses the first retention mark it is sent (a fault dynalite cannot cause)
+    const client = createDocumentClient(localDynamoDbClient(cloud().urls.dynamodb));
+    let refused = 0;
+    const send = client.send.bind(client) as (command: unknown) => Promise<unknown>;
+    const flaky = Object.assign(Object.create(client), {
+      send: (command: { input?: { Item?: Record<string, unknown> } }) => {
+        if (command.input?.Item?.entity === 'retention-mark' && refused === 0) {
+          refused++;
+          return Promise.reject(new Error('ProvisionedThroughputExceededException'));
+        }
+        return send(command);
+      },
+    }) as typeof client;
+    const applications = submissionRepository<Record<string, unknown>>(
+      flaky,
+      config().dataTableName,
+      applicationKeys,
+    );
+    const reference = `ALZ-36-2019-${String(Date.now()).slice(-6)}`;
+
+    // When an application is created through it
+    await applications.create({
+      reference,
+      network: 'indre',
+      ...receivedState('2019-06-01T10:00:00.000Z', publicFormOrigin),
+      data: {},
+    });
+
+    // Then the record is there, and so is the mark that will anonymise it
+    expect(refused).toBe(1);
+    expect((await applications.get(reference))?.submission.reference).toBe(reference);
+    const partition = await privacyRepository(client, config().dataTableName).partition(
+      `APPLICATION#${reference}`,
+      new Date(),
+    );
+    expect(partition.map((item) => item.entity)).toContain('retention-mark');
   });
 });
