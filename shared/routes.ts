@@ -163,6 +163,27 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/api/staff/people',
+    handler: 'export-person',
+    access: 'staff',
+    tables: { data: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/records/{reference}/anonymisation',
+    handler: 'anonymise-record',
+    access: 'staff',
+    tables: { data: 'readWrite' },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/exports/applications',
+    handler: 'export-applications',
+    access: 'staff',
+    tables: { data: 'read' },
+  },
+  {
+    method: 'GET',
     path: '/api/staff/partners',
     handler: 'list-partners',
     access: 'staff',

@@ -30,4 +30,15 @@ export const schedules = [
     sendsMail: true,
     timeoutSeconds: 60,
   },
+  {
+    name: 'apply-retention',
+    handler: 'apply-retention',
+    // 03:30 in Paris: at night, and never in the hour the clock skips or repeats (02:00 to 03:00).
+    expression: 'cron(30 3 * * ? *)',
+    timeZone: 'Europe/Paris',
+    description:
+      'Anonymise les candidatures, propositions et messages trois ans après le dernier contact, et efface le courrier en échec expiré.',
+    tables: { data: 'readWrite' },
+    timeoutSeconds: 300,
+  },
 ] as const satisfies readonly ScheduleDefinition[];

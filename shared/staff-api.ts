@@ -76,6 +76,8 @@ export interface ApplicationView {
   };
   committee?: { id: string; date: string };
   opinion?: string;
+  /** Set once its personal data was replaced by neutral values: when, by whom (or by the retention rule), why. */
+  anonymisation?: { at: string; actor: { id: string; name: string }; reason: string };
   history: HistoryLine[];
   notes: { id: string; at: string; author: { id: string; name: string }; text: string }[];
   /** The moves staff may make now (the lifecycle table), each saying whether it needs a reason or a committee. */
@@ -131,6 +133,45 @@ export interface HeldSubmissionView {
   expiresAt: string;
   /** The fields exactly as posted: text typed by someone unknown, to be shown escaped. */
   fields: Record<string, unknown>;
+}
+
+/** One thing held about a person, as a person reads it: French labels, values written out. */
+export interface ExportedSection {
+  title: string;
+  fields: { label: string; value: string }[];
+}
+
+/** One record found for a person (an application, a partner offer, a message…), with what lives beside it. */
+export interface PersonRecordView {
+  reference: string;
+  /** `application`, `partner-offer`, `contact-message`, or the kind of item found (a volunteer…). */
+  kind: string;
+  /** « Candidature », « Proposition de partenariat »… */
+  kindLabel: string;
+  network: { id: string; name: string };
+  receivedAt: string;
+  /** Whether this actor may anonymise it now (its network's staff, and not anonymised yet). */
+  anonymisable: boolean;
+  anonymisedAt?: string;
+  sections: ExportedSection[];
+}
+
+/** `GET /api/staff/people?email=`: what this deployment holds about the person, in the actor's scope. */
+export interface PersonExport {
+  /** The address as searched, normalised (lower case, domain in ASCII). */
+  email: string;
+  exportedAt: string;
+  exportedBy: string;
+  records: PersonRecordView[];
+}
+
+export interface AnonymisationResult {
+  reference: string;
+  anonymisedAt: string;
+  anonymisedBy: string;
+  reason: string;
+  /** It was anonymised before this request: nothing changed. */
+  alreadyDone: boolean;
 }
 
 /** A partner company in the list of a network's partners, with what it lends today. */

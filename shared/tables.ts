@@ -35,6 +35,11 @@ export const tables = {
        * (`networkStatus` is `<entity>#<network>#<status>`, e.g. `application#indre#received`).
        */
       byNetworkAndStatus: { partitionKey: 'networkStatus', sortKey: 'createdAt' },
+      /**
+       * Everything held about one person: each record holding an e-mail address carries `personKey`,
+       * a keyed hash of the normalised address (functions/domain/privacy/person-key.ts), never the address.
+       */
+      byPerson: { partitionKey: 'personKey', sortKey: 'createdAt' },
     },
   },
 } as const satisfies Record<string, TableDefinition>;

@@ -1,8 +1,9 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../../shared/tables.ts';
 import type { OutgoingMail } from '../domain/outbox/outgoing-mail.ts';
 import type { DocumentClient } from './client.ts';
 import {
+  failedMailQueue,
   type OutboxMessage,
   outboxFromItem,
   outboxKeys,
@@ -24,7 +25,15 @@ export interface OutboxRepository {
   claim(message: OutboxMessage, until: Date): Promise<boolean>;
   markSent(id: string, now: Date, expiresAt: Date): Promise<void>;
   reschedule(id: string, dueAt: Date, errorName: string): Promise<void>;
-  markFailed(id: string, errorName: string): Promise<void>;
+  /**
+   * Given up: kept until `expiresAt` (the table's TTL deletes it in AWS, reads ignore it after), and
+   * queued on byDueDate by that date so that the retention job deletes it (dynalite never expires).
+   */
+  markFailed(id: string, errorName: string, expiresAt: Date): Promise<void>;
+  /** Failed mails whose expiry has passed, one page of at most `limit`. */
+  listExpiredFailures(now: Date, limit: number): Promise<string[]>;
+  /** Deletes a failed mail, unless it is (somehow) pending again. */
+  deleteFailed(id: string): Promise<void>;
 }
 
 const { partitionKey, sortKey } = tables.data.indexes.byDueDate;
@@ -112,11 +121,47 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
       });
     },
 
-    async markFailed(id, errorName) {
-      await update(id, `SET #status = :failed, lastError = :error REMOVE ${partitionKey}, ${sortKey}`, {
-        ':failed': 'failed',
-        ':error': errorName,
-      });
+    async markFailed(id, errorName, expiresAt) {
+      await update(
+        id,
+        `SET #status = :failed, lastError = :error, expiresAt = :expires, ${partitionKey} = :queue, ${sortKey} = :due`,
+        {
+          ':failed': 'failed',
+          ':error': errorName,
+          ':expires': Math.floor(expiresAt.getTime() / 1000),
+          ':queue': failedMailQueue,
+          ':due': expiresAt.toISOString(),
+        },
+      );
+    },
+
+    async listExpiredFailures(now, limit) {
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'byDueDate',
+          KeyConditionExpression: `${partitionKey} = :queue AND ${sortKey} <= :now`,
+          ExpressionAttributeValues: { ':queue': failedMailQueue, ':now': now.toISOString() },
+          Limit: limit,
+        }),
+      );
+      return Items.map((item) => item.id as string);
+    },
+
+    async deleteFailed(id) {
+      try {
+        await client.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: outboxKeys.of(id),
+            ConditionExpression: '#status = :failed',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':failed': 'failed' },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
     },
   };
 };

@@ -1,7 +1,9 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../../shared/tables.ts';
 import type { HistoryEntry } from '../domain/applications/lifecycle.ts';
+import { anonymisationDueAt } from '../domain/privacy/retention.ts';
 import type { DocumentClient } from './client.ts';
+import { retentionMarkToItem } from './entities/retention-mark.ts';
 import {
   networkStatusKey,
   noteFromItem,
@@ -23,10 +25,17 @@ export interface PendingNotice {
 }
 
 export interface SubmissionRepository<T> {
-  /** One conditional write: the record with its first history line. */
+  /**
+   * One conditional write: the record with its first history line (and its `personKey`); beside it,
+   * its retention mark, due three years after receipt.
+   */
   create(submission: StoredSubmission<T>): Promise<void>;
   get(reference: string): Promise<{ submission: StoredSubmission<T>; notes: StaffNote[] } | undefined>;
-  listByNetworkAndStatus(network: string, status: string): Promise<StoredSubmission<T>[]>;
+  listByNetworkAndStatus(
+    network: string,
+    status: string,
+    received?: { from: string; to: string },
+  ): Promise<StoredSubmission<T>[]>;
   /**
    * The new status and its history line in one write, only if the version is still `expected`;
    * answers the stored submission after the move, or `{ stale }` with the current one.
@@ -63,9 +72,29 @@ export const submissionRepository = <T>(
 
   return {
     async create(submission) {
-      if (!(await putIfAbsent(client, tableName, submissionToItem(keys, submission)))) {
-        throw new Error(`An item with the key ${partitionOf(keys.of(submission.reference))} already exists`);
-      }
+      const partition = partitionOf(keys.of(submission.reference));
+      // Side by side, so the request pays one round trip for both. A mark whose record was never
+      // written is dropped by the job. A mark that failed beside a written record is tried once more:
+      // failing the request then would make the person send again and be recorded twice.
+      const mark = () =>
+        putIfAbsent(
+          client,
+          tableName,
+          retentionMarkToItem({
+            partition,
+            reference: submission.reference,
+            kind: keys.entity,
+            dueAt: anonymisationDueAt(submission.createdAt),
+          }),
+        );
+      const [record, marked] = await Promise.allSettled([
+        putIfAbsent(client, tableName, submissionToItem(keys, submission)),
+        mark(),
+      ]);
+      if (record.status === 'rejected') throw record.reason;
+      const created = record.value;
+      if (created && marked.status === 'rejected') await mark();
+      if (!created) throw new Error(`An item with the key ${partition} already exists`);
     },
 
     async get(reference) {
@@ -82,9 +111,24 @@ export const submissionRepository = <T>(
       };
     },
 
-    async listByNetworkAndStatus(network, status) {
+    async listByNetworkAndStatus(network, status, received) {
       const query = indexQuery('byNetworkAndStatus', networkStatusKey(keys.entity, network, status));
-      const items = await queryAll(client, { TableName: tableName, ...query });
+      const items = await queryAll(client, {
+        TableName: tableName,
+        ...query,
+        // Received between two instants, both included: the index's sort key is `createdAt`.
+        ...(received
+          ? {
+              KeyConditionExpression: `${query.KeyConditionExpression} AND #created BETWEEN :from AND :to`,
+              ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#created': listing.sortKey },
+              ExpressionAttributeValues: {
+                ...query.ExpressionAttributeValues,
+                ':from': received.from,
+                ':to': received.to,
+              },
+            }
+          : {}),
+      });
       return items.map((item) => submissionFromItem<T>(item));
     },
 

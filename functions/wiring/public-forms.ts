@@ -14,6 +14,7 @@ import { nafTable } from '../reference-data/naf.ts';
 import { config } from '../runtime/config.ts';
 import { once } from '../runtime/once.ts';
 import { requestMailDependencies } from './mail.ts';
+import { personKeyMaker } from './person-keys.ts';
 import { statusLinkSigner } from './status-links.ts';
 
 /**
@@ -35,6 +36,7 @@ export const formDependencies = once(() => {
     client,
     reference,
     counters: counterRepository(client, settings.dataTableName),
+    people: personKeyMaker(),
     quarantine: quarantineRepository(client, settings.dataTableName),
     mail: requestMailDependencies(client, settings),
     siteUrl: settings.siteUrl,

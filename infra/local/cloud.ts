@@ -11,10 +11,12 @@ import { counterRepository } from '../../functions/db/counter-repository.ts';
 import { directoryRepository } from '../../functions/db/directory-repository.ts';
 import { type ApplicationData, applicationKeys } from '../../functions/db/entities/application.ts';
 import { putIfAbsent } from '../../functions/db/put-if-absent.ts';
+import { signingKeyRepository } from '../../functions/db/signing-key-repository.ts';
 import { submissionRepository } from '../../functions/db/submission-repository.ts';
 import { formatReference, sequenceOf } from '../../functions/domain/public-forms/reference.ts';
 import { sesMailer } from '../../functions/email/mailer.ts';
 import { functionEnvironment } from '../../functions/runtime/config.ts';
+import { personKeyPurpose, personKeys } from '../../functions/use-cases/privacy/person-keys.ts';
 import { parisYear } from '../../shared/dates.ts';
 import { demoCompetences, demoPartners } from '../../shared/demo-catalogue.ts';
 import { senderAddress } from '../../shared/networks.ts';
@@ -111,6 +113,8 @@ const seedDemoApplications = async (client: DocumentClient, settings: Settings) 
   const counters = counterRepository(client, tableName);
   const applications = submissionRepository<ApplicationData>(client, tableName, applicationKeys);
   const committees = committeeRepository(client, tableName);
+  // The same secret and key as the functions', so the person export finds the demo applicants.
+  const people = personKeys(() => signingKeyRepository(client, tableName).keyFor(personKeyPurpose));
   let added = 0;
   for (const network of demoNetworks.filter((demo) => settings.networks.some((n) => n.id === demo.id))) {
     const { upcoming, past } = demoCommittees(network, now);
@@ -123,7 +127,10 @@ const seedDemoApplications = async (client: DocumentClient, settings: Settings) 
       references.push(formatReference('application', network.departement, year, sequence));
     }
     for (const application of demoApplications(network, references, now)) {
-      await applications.create(application);
+      await applications.create({
+        ...application,
+        personKey: await people.of(application.data.contact.email),
+      });
       const decision = application.history.at(-1);
       if (application.committee?.id === past.id && decision && decision.to !== 'scheduled') {
         await committees.recordDecision(past.id, {
@@ -191,7 +198,9 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const ses = await startSes(options.ports.ses);
     servers.push(ses.server);
 
-    await ensureTables(dynamodb.endpoint, localTableName);
+    const { rebuilt } = await ensureTables(dynamodb.endpoint, localTableName);
+    for (const table of rebuilt)
+      log(`Table ${table} reconstruite avec ses nouveaux index, données conservées`);
     const seeded = await seedDemoData(dynamodb.endpoint, settings);
     if (seeded.competences > 0) log(`${seeded.competences} compétences de démonstration ajoutées`);
     if (seeded.applications > 0) log(`${seeded.applications} candidatures de démonstration ajoutées`);

@@ -179,6 +179,7 @@ describe('every back-office page, signed in', () => {
       '/espace-equipe/comites/',
       `/espace-equipe/comite/?id=${scheduled?.committee?.id}`,
       '/espace-equipe/quarantaine/',
+      '/espace-equipe/personne/',
     ];
     const weights: Record<string, number> = {};
     for (const path of paths) {

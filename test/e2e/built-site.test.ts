@@ -192,6 +192,7 @@ const unlisted = [
   { path: staffPages.partner, title: 'Entreprise partenaire – Alizé' },
   { path: staffPages.catalogue, title: 'Catalogue – Alizé' },
   { path: staffPages.partnerOffers, title: 'Propositions d’entreprises – Alizé' },
+  { path: staffPages.person, title: 'Données d’une personne – Alizé' },
   { path: statusPagePath, title: 'Suivre votre candidature – Alizé' },
 ];
 const backOffice = unlisted.filter(({ path }) => path !== statusPagePath);

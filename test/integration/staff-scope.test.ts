@@ -22,6 +22,8 @@ const nadia = 'nadia.roussel@astrees.example.org';
 
 interface Fixture {
   application: string;
+  /** The address the application was sent from. */
+  email: string;
   committee: string;
   held: () => Promise<string>;
   /** A new record of Indre's directory (version 1), made by Claire, and a new partner offer of Indre. */
@@ -172,6 +174,31 @@ const cases: Record<string, Case> = {
     indre: 204,
     national: 404,
   },
+  'GET /api/staff/people': {
+    request: async (f) => ({ path: `/api/staff/people?email=${encodeURIComponent(f.email)}` }),
+    indre: 200,
+    // Cher's staff search too, and find nothing of Indre's.
+    listsOwn: true,
+    national: 200,
+  },
+  'POST /api/staff/records/{reference}/anonymisation': {
+    request: async (f) => ({
+      path: `/api/staff/records/${f.application}/anonymisation`,
+      body: { reason: 'Demande de la personne.' },
+    }),
+    indre: 200,
+    national: 404,
+  },
+  'GET /api/staff/exports/applications': {
+    request: async () => {
+      const year = new Date().getFullYear();
+      return { path: `/api/staff/exports/applications?from=${year - 1}-01-01&to=${year + 1}-12-31` };
+    },
+    indre: 200,
+    // Without a network: the file of the networks in scope, Cher's own for Cher's staff.
+    listsOwn: true,
+    national: 200,
+  },
   'GET /api/staff/partners': {
     request: async () => ({ path: '/api/staff/partners' }),
     indre: 200,
@@ -289,10 +316,12 @@ const anApplication = () => {
 };
 
 const fixture = async (): Promise<Fixture> => {
-  const submitted = await post.json('/api/applications', anApplication());
+  const application = anApplication();
+  const submitted = await post.json('/api/applications', application);
   const committee = await call(claire, 'POST', '/api/staff/committees', { date: inDays(dayOffset++) });
   return {
     application: submitted.json().reference as string,
+    email: String(application.contact.email),
     committee: (await committee.json()).id as string,
     held: async () => {
       const answer = await post.json('/api/applications', { ...anApplication(), comment: 'autofill' });

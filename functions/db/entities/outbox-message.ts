@@ -21,6 +21,9 @@ export interface OutboxMessage {
 
 export const outboxQueue = 'outbox';
 
+/** Failed mails wait here, on byDueDate by their expiry, for the nightly job to delete them. */
+export const failedMailQueue = 'failed-mail';
+
 export const outboxKeys = {
   of: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
 };

@@ -1,6 +1,7 @@
 import type { ApplicationSource, ApplicationStatus } from '../../../shared/application-lifecycle.ts';
 import { tables } from '../../../shared/tables.ts';
 import type { HistoryEntry } from '../../domain/applications/lifecycle.ts';
+import type { AnonymisationLine } from '../../domain/privacy/anonymisation.ts';
 import { itemKey } from '../keys.ts';
 
 /**
@@ -48,6 +49,13 @@ export interface StoredSubmission<T> {
   committee?: { id: string; date: string };
   /** Staff's opinion, printed on the committee's agenda. */
   opinion?: string;
+  /**
+   * The byPerson index's key: a keyed hash of the person's e-mail (functions/domain/privacy), written
+   * with the record, removed when it is anonymised.
+   */
+  personKey?: string;
+  /** Set once, by the write that anonymised the record: who, when and why. */
+  anonymisation?: AnonymisationLine;
   data: T;
 }
 
@@ -84,6 +92,8 @@ export const submissionFromItem = <T>(item: Record<string, unknown>): StoredSubm
   source: (item.source as ApplicationSource | undefined) ?? 'public-form',
   ...(item.committee ? { committee: item.committee as { id: string; date: string } } : {}),
   ...(item.opinion ? { opinion: item.opinion as string } : {}),
+  ...(item.personKey ? { personKey: item.personKey as string } : {}),
+  ...(item.anonymisation ? { anonymisation: item.anonymisation as AnonymisationLine } : {}),
   data: item.data as T,
 });
 

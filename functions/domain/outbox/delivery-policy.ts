@@ -10,6 +10,12 @@ export const claimMinutes = 10;
 /** Sent mail is kept for a month as proof of delivery, then expires (data minimisation). */
 export const sentRetentionDays = 30;
 
+/**
+ * A mail that could never be sent is kept as long, for staff to see what was lost (they were
+ * alerted), then expires: it holds the person's address and words, and was kept forever before.
+ */
+export const failedRetentionDays = 30;
+
 export type AfterFailure = { kind: 'retry'; dueAt: Date } | { kind: 'give-up' };
 
 /** `attempts` counts the attempt that just failed. */

@@ -53,7 +53,8 @@ export const notifyApplicant = async (
   // versions existed have fewer lines than their version.
   const entry = application.history[application.history.length - 1 - (application.version - version)];
   const network = deps.networks.find((candidate) => candidate.id === application.network);
-  if (entry && network && notifies(entry.to)) {
+  // An anonymised application has no address left to write to.
+  if (entry && network && notifies(entry.to) && !application.anonymisation) {
     const committee = entry.committee ? await deps.committees.get(entry.committee.id) : undefined;
     const token = await deps.links.sign(application.reference, now);
     const mail = renderApplicantNotice({

@@ -73,6 +73,7 @@ export const viewWithLabels = (
     },
     ...(application.committee ? { committee: application.committee } : {}),
     ...(application.opinion ? { opinion: application.opinion } : {}),
+    ...(application.anonymisation ? { anonymisation: application.anonymisation } : {}),
     history: application.history,
     notes: [...notes].sort((a, b) => a.at.localeCompare(b.at)),
     moves: editable

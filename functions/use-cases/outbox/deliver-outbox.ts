@@ -5,6 +5,7 @@ import {
   addMinutes,
   afterFailure,
   claimMinutes,
+  failedRetentionDays,
   sentRetentionDays,
 } from '../../domain/outbox/delivery-policy.ts';
 import type { Mailer } from '../../email/mailer.ts';
@@ -70,7 +71,11 @@ const deliverOne = async (
       report.retried++;
       return;
     }
-    await deps.outbox.markFailed(message.id, errorName(error));
+    await deps.outbox.markFailed(
+      message.id,
+      errorName(error),
+      addMinutes(now, failedRetentionDays * 24 * 60),
+    );
     report.failed++;
     if (!message.isAlert) await queueAlert(deps, message, attempts, now);
     return;

@@ -14,6 +14,7 @@ import {
   locateCompany,
   type ReferenceData,
 } from '../../domain/public-forms/submission-checks.ts';
+import type { PersonKeys } from '../privacy/person-keys.ts';
 import { wellFormed } from './form-input.ts';
 
 /**
@@ -59,30 +60,33 @@ export interface SubmitOptions {
   reference?: string;
 }
 
-/** Numbers and stores a submission whose every rule has passed; answers its reference and time. */
+/**
+ * Numbers and stores a submission whose every rule has passed, with the `personKey` of its
+ * contact's address in the same write; answers its reference and time.
+ */
 export const storeCompanySubmission = async <T>(
-  deps: { counters: CounterRepository; submissions: SubmissionRepository<T> },
+  deps: { counters: CounterRepository; submissions: SubmissionRepository<T>; people: PersonKeys },
   kind: ReferenceKind,
   { commune, network }: Location,
   now: Date,
+  contactEmail: string,
   data: (place: CommunePlace, createdAt: string) => T,
   { origin = publicFormOrigin, reference: kept }: SubmitOptions = {},
 ) => {
   const year = parisYear(now);
-  const reference =
-    kept ??
-    formatReference(
-      kind,
-      commune.departement,
-      year,
-      await deps.counters.next(sequenceOf[kind], commune.departement, year),
-    );
+  // The key costs a round trip only on an instance's first submission: side by side with the sequence.
+  const [sequence, personKey] = await Promise.all([
+    kept ? undefined : deps.counters.next(sequenceOf[kind], commune.departement, year),
+    deps.people.of(contactEmail),
+  ]);
+  const reference = kept ?? formatReference(kind, commune.departement, year, sequence as number);
   const createdAt = now.toISOString();
   const place = { communeCode: commune.code, communeName: commune.name, departement: commune.departement };
   await deps.submissions.create({
     reference,
     network: network.id,
     ...receivedState(createdAt, origin),
+    personKey,
     data: data(place, createdAt),
   });
   return { reference, createdAt };

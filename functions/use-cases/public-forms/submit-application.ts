@@ -18,6 +18,7 @@ import {
   renderApplicationNotification,
 } from '../../email/templates/application-mails.ts';
 import type { StatusLinks } from '../applications/status-links.ts';
+import type { PersonKeys } from '../privacy/person-keys.ts';
 import { locateCompanyInput, type SubmitOptions, storeCompanySubmission } from './company-submission.ts';
 import { rejectIfAny, wellFormed } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
@@ -26,6 +27,7 @@ export interface SubmitApplicationDeps {
   reference: ReferenceData;
   competences: Pick<CompetenceRepository, 'listByNetwork'>;
   counters: CounterRepository;
+  people: PersonKeys;
   applications: SubmissionRepository<ApplicationData>;
   quarantine: Pick<QuarantineRepository, 'countHeld'>;
   mail: SubmissionMailDeps;
@@ -75,10 +77,11 @@ export const submitApplication = async (
   const { commune, network } = location;
   const [{ reference, createdAt }, quarantined] = await Promise.all([
     storeCompanySubmission(
-      { counters: deps.counters, submissions: deps.applications },
+      { counters: deps.counters, submissions: deps.applications, people: deps.people },
       'application',
       location,
       now,
+      contact.email,
       (place, consentedAt) => ({
         company: { ...companyInput, ...place },
         contact,

@@ -20,6 +20,7 @@ import {
   renderContactAcknowledgement,
   renderContactNotification,
 } from '../../email/templates/contact-message-mails.ts';
+import type { PersonKeys } from '../privacy/person-keys.ts';
 import type { SubmitOptions } from './company-submission.ts';
 import { rejectIfAny, wellFormed } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
@@ -27,6 +28,7 @@ import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from '
 export interface SubmitContactMessageDeps {
   reference: ReferenceData;
   counters: CounterRepository;
+  people: PersonKeys;
   contactMessages: SubmissionRepository<ContactMessageData>;
   quarantine: Pick<QuarantineRepository, 'countHeld'>;
   mail: SubmissionMailDeps;
@@ -66,14 +68,11 @@ export const submitContactMessage = async (
 
   const scope = route.departement ?? nationalScope;
   const year = parisYear(now);
-  const reference =
-    options.reference ??
-    formatReference(
-      'contactMessage',
-      scope,
-      year,
-      await deps.counters.next(sequenceOf.contactMessage, scope, year),
-    );
+  const [sequence, personKey] = await Promise.all([
+    options.reference ? undefined : deps.counters.next(sequenceOf.contactMessage, scope, year),
+    deps.people.of(message.email),
+  ]);
+  const reference = options.reference ?? formatReference('contactMessage', scope, year, sequence as number);
   const createdAt = now.toISOString();
   const owner = target?.id ?? nationalNetwork;
   const [, quarantined] = await Promise.all([
@@ -81,6 +80,7 @@ export const submitContactMessage = async (
       reference,
       network: owner,
       ...receivedState(createdAt, options.origin ?? publicFormOrigin),
+      personKey,
       data: {
         ...message,
         ...(route.departement ? { departement: route.departement } : {}),

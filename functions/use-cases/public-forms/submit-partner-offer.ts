@@ -11,6 +11,7 @@ import {
   renderPartnerOfferAcknowledgement,
   renderPartnerOfferNotification,
 } from '../../email/templates/partner-offer-mails.ts';
+import type { PersonKeys } from '../privacy/person-keys.ts';
 import { locateCompanyInput, type SubmitOptions, storeCompanySubmission } from './company-submission.ts';
 import { rejectIfAny } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
@@ -18,6 +19,7 @@ import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from '
 export interface SubmitPartnerOfferDeps {
   reference: ReferenceData;
   counters: CounterRepository;
+  people: PersonKeys;
   partnerOffers: SubmissionRepository<PartnerOfferData>;
   quarantine: Pick<QuarantineRepository, 'countHeld'>;
   mail: SubmissionMailDeps;
@@ -44,10 +46,11 @@ export const submitPartnerOffer = async (
   const { commune, network } = location;
   const [{ reference, createdAt }, quarantined] = await Promise.all([
     storeCompanySubmission(
-      { counters: deps.counters, submissions: deps.partnerOffers },
+      { counters: deps.counters, submissions: deps.partnerOffers, people: deps.people },
       'partnerOffer',
       location,
       now,
+      contact.email,
       (place, consentedAt) => ({ company: { ...companyInput, ...place }, contact, offer, consentedAt }),
       options,
     ),

@@ -17,6 +17,7 @@ import type {
 } from '../../../../shared/partners.ts';
 import type { routes } from '../../../../shared/routes.ts';
 import type {
+  AnonymisationResult,
   ApplicationView,
   CatalogueAdminView,
   CommitteeSummary,
@@ -28,6 +29,7 @@ import type {
   PartnerListItem,
   PartnerOfferView,
   PartnerView,
+  PersonExport,
   StaffSession,
 } from '../../../../shared/staff-api.ts';
 import type { FieldError } from '../../../../shared/validation.ts';
@@ -84,6 +86,10 @@ interface Answers {
   'PUT /api/staff/volunteers/{id}/status': VolunteerRecord;
   'GET /api/staff/partner-offers': { offers: PartnerOfferView[] };
   'POST /api/staff/partner-offers/{reference}/partner': OfferConversion;
+  'GET /api/staff/people': PersonExport;
+  'POST /api/staff/records/{reference}/anonymisation': AnonymisationResult;
+  /** A CSV file, read by `downloadApplicationsCsv`, not as JSON. */
+  'GET /api/staff/exports/applications': Blob;
 }
 
 /** The names between braces of a route's path: `{reference}`, `{id}`. */
@@ -319,3 +325,39 @@ export const convertPartnerOffer = (reference: string, sector: string, idempoten
     body: { sector },
     headers: { [idempotencyHeader]: idempotencyKey },
   });
+export const exportPerson = (email: string) => call('GET /api/staff/people', { query: { email } });
+
+export const anonymiseRecord = (reference: string, reason: string) =>
+  call('POST /api/staff/records/{reference}/anonymisation', { params: { reference }, body: { reason } });
+
+export interface ApplicationsExport {
+  network?: string | undefined;
+  from: string;
+  to: string;
+}
+
+/** The funders' CSV: a file, not JSON; its name comes from the answer's `content-disposition`. */
+export const downloadApplicationsCsv = async (
+  request: ApplicationsExport,
+): Promise<{ file: Blob; fileName: string }> => {
+  const url = urlOf('/api/staff/exports/applications', {}, { ...request });
+  let response: Response;
+  try {
+    response = await staffFetch(url, {
+      headers: { accept: 'text/csv, application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch {
+    throw new StaffApiError(0, 'network', apiMessages.network);
+  }
+  if (response.ok) {
+    const fileName =
+      /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'candidatures.csv';
+    const file: Answers['GET /api/staff/exports/applications'] = await response.blob();
+    return { file, fileName };
+  }
+  const answer: unknown = await response.json().catch(() => undefined);
+  if (response.status >= 500 || !isApiError(answer))
+    throw new StaffApiError(response.status, 'server', apiMessages.server);
+  throw new StaffApiError(response.status, answer.error, answer.message, answer.errors ?? []);
+};

@@ -19,6 +19,7 @@ export const staffPages = {
   partner: '/espace-equipe/partenaire/',
   catalogue: '/espace-equipe/catalogue/',
   partnerOffers: '/espace-equipe/propositions/',
+  person: '/espace-equipe/personne/',
 } as const satisfies Record<string, `${typeof backOfficePath}${string}/`>;
 
 export const staffNav: readonly NavItem[] = [
@@ -29,6 +30,7 @@ export const staffNav: readonly NavItem[] = [
   { href: staffPages.partners, label: 'Partenaires' },
   { href: staffPages.catalogue, label: 'Catalogue' },
   { href: staffPages.partnerOffers, label: 'Propositions' },
+  { href: staffPages.person, label: 'Données d’une personne' },
 ];
 
 export const applicationHref = (reference: string): string =>

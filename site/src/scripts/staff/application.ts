@@ -153,6 +153,11 @@ const summarySection = (current: ApplicationView) => {
         current.committee &&
           link(committeeHref(current.committee.id), `Comité du ${frenchDay(current.committee.date)}`),
       ],
+      [
+        'Anonymisée',
+        current.anonymisation &&
+          `le ${parisDateTime(current.anonymisation.at)} par ${current.anonymisation.actor.name} : ${frenchSpacing(current.anonymisation.reason)}`,
+      ],
     ]),
   ]);
 };

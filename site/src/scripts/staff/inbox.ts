@@ -14,6 +14,7 @@ import {
 import { scrollTable } from '../../lib/staff/markup.ts';
 import { loadPage } from '../../lib/staff/page-load.ts';
 import { applicationHref, committeeHref, staffPages } from '../../lib/staff/pages.ts';
+import { setUpApplicationsExport } from './applications-export.ts';
 
 /**
  * The inbox (`/espace-equipe/candidatures/[?reseau=…&statut=…]`): open applications grouped by
@@ -114,6 +115,7 @@ const draw = ([session, view]: [StaffSession, InboxView]) => {
     networkField.hidden = false;
   }
   filters.hidden = false;
+  setUpApplicationsExport(session);
   const names = new Map(session.networks.map(({ id, name }) => [id, name]));
   const networkName = national ? (id: string) => names.get(id) ?? id : undefined;
 

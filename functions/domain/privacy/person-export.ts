@@ -1,0 +1,174 @@
+import { orientationLabels, sourceLabels, statusLabels } from '../../../shared/application-status.ts';
+import { competenceCategories } from '../../../shared/catalogue.ts';
+import { frenchDay, parisDateTime } from '../../../shared/dates.ts';
+import type { ExportedSection } from '../../../shared/staff-api.ts';
+
+/**
+ * What a person is handed when they ask what is held about them (RGPD, article 15): every item the
+ * deployment keeps in each record found for them, written out with French labels. Generic over the
+ * kinds of item: an attribute without a label of its own is shown under its path rather than left
+ * out, so that nothing held is missing from the export. Missions and interventions (in the
+ * application's partition) add their titles and labels to the tables below.
+ */
+type Item = Record<string, unknown>;
+
+export const kindLabels: Readonly<Record<string, string>> = {
+  application: 'Candidature',
+  'partner-offer': 'Proposition de partenariat',
+  'contact-message': 'Message de contact',
+};
+
+/** The title of each kind of item living in a record's partition. */
+export const itemTitles: Readonly<Record<string, (item: Item) => string>> = {
+  application: (item) => `Candidature ${String(item.reference)}`,
+  'partner-offer': (item) => `Proposition de partenariat ${String(item.reference)}`,
+  'contact-message': (item) => `Message ${String(item.reference)}`,
+  'staff-note': (item) => `Note de l’équipe du ${dateText(item.at)}`,
+  'retention-mark': () => 'Durée de conservation',
+};
+
+/** French labels of attributes, by path (`data.contact.email`), for every kind of item. */
+export const fieldLabels: Readonly<Record<string, string>> = {
+  reference: 'Référence',
+  network: 'Réseau',
+  status: 'Statut',
+  source: 'Origine',
+  createdAt: 'Reçue le',
+  updatedAt: 'Dernière modification le',
+  committee: 'Comité',
+  'committee.date': 'Date du comité',
+  'committee.id': 'Comité',
+  opinion: 'Avis de l’équipe',
+  'anonymisation.at': 'Anonymisée le',
+  'anonymisation.actor.name': 'Anonymisée par',
+  'anonymisation.reason': 'Motif de l’anonymisation',
+  'data.company.name': 'Entreprise',
+  'data.company.siret': 'SIRET',
+  'data.company.nafCode': 'Code NAF',
+  'data.company.employees': 'Nombre de salariés',
+  'data.company.sizeClass': 'Tranche d’effectif',
+  'data.company.postcode': 'Code postal',
+  'data.company.city': 'Commune (saisie)',
+  'data.company.communeCode': 'Code INSEE de la commune',
+  'data.company.communeName': 'Commune',
+  'data.company.departement': 'Département',
+  'data.company.createdYear': 'Année de création',
+  'data.company.website': 'Site web',
+  'data.contact.firstName': 'Prénom',
+  'data.contact.lastName': 'Nom',
+  'data.contact.role': 'Fonction',
+  'data.contact.email': 'Adresse électronique',
+  'data.contact.phone': 'Téléphone',
+  'data.project.title': 'Titre du projet',
+  'data.project.description': 'Description du projet',
+  'data.project.competences': 'Compétences demandées',
+  'data.project.jobsToCreate': 'Emplois à créer',
+  'data.project.jobsToMaintain': 'Emplois à maintenir',
+  'data.project.desiredStart': 'Début souhaité',
+  'data.offer.categories': 'Domaines proposés',
+  'data.offer.skills': 'Compétences proposées',
+  'data.offer.volunteers': 'Salariés volontaires',
+  'data.offer.message': 'Message',
+  'data.name': 'Nom',
+  'data.email': 'Adresse électronique',
+  'data.phone': 'Téléphone',
+  'data.organisation': 'Structure',
+  'data.network': 'Réseau choisi',
+  'data.postcode': 'Code postal',
+  'data.departement': 'Département',
+  'data.subject': 'Objet',
+  'data.message': 'Message',
+  'data.consentedAt': 'Consentement donné le',
+  at: 'Date',
+  'author.name': 'Auteur',
+  text: 'Texte',
+  history: 'Historique',
+};
+
+/** Keys, index attributes and bookkeeping: nothing a person gave or that was said about them. */
+const internal = new Set([
+  'pk',
+  'sk',
+  'entity',
+  'networkStatus',
+  'personKey',
+  'dueQueue',
+  'dueAt',
+  'notice',
+  'version',
+  'expiresAt',
+  'id',
+  'author.id',
+  'anonymisation.actor.id',
+  'anonymised',
+]);
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+const dateText = (value: unknown) =>
+  typeof value === 'string' && isoDay.test(value) ? frenchDay(value) : instantText(value);
+const instantText = (value: unknown) =>
+  typeof value === 'string' && isoInstant.test(value) ? parisDateTime(value) : String(value ?? '');
+
+export interface ExportContext {
+  networkName(id: string): string;
+  /** The network's competence labels by id (an application stores ids). */
+  competenceLabel(id: string): string;
+}
+
+const categoryLabels = new Map<string, string>(
+  competenceCategories.map((category) => [category.id, category.label]),
+);
+
+const valueText = (path: string, value: unknown, context: ExportContext): string => {
+  if (path === 'network' || path === 'data.network') return context.networkName(String(value));
+  if (path === 'status') return statusLabels[value as keyof typeof statusLabels] ?? String(value);
+  if (path === 'source') return sourceLabels[value as keyof typeof sourceLabels] ?? String(value);
+  if (path === 'data.project.competences' && Array.isArray(value)) {
+    return value.map((id) => context.competenceLabel(String(id))).join(', ');
+  }
+  if (path === 'data.offer.categories' && Array.isArray(value)) {
+    return value.map((id) => categoryLabels.get(String(id)) ?? String(id)).join(', ');
+  }
+  if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if (Array.isArray(value)) return value.map((entry) => dateText(entry)).join(', ');
+  return dateText(value);
+};
+
+const historyLine = (line: Item): string => {
+  const actor = (line.actor as Item | undefined)?.name;
+  const to = statusLabels[line.to as keyof typeof statusLabels] ?? String(line.to);
+  const from = line.from
+    ? `${statusLabels[line.from as keyof typeof statusLabels] ?? String(line.from)} → `
+    : '';
+  const orientation = line.orientation
+    ? `, orientation\u00a0: ${orientationLabels[line.orientation as keyof typeof orientationLabels] ?? String(line.orientation)}`
+    : '';
+  const reason = line.reason ? `, motif\u00a0: ${String(line.reason)}` : '';
+  return `le ${dateText(line.at)}, ${from}${to}${actor ? `, par ${String(actor)}` : ''}${orientation}${reason}`;
+};
+
+const fieldsOf = (item: Item, context: ExportContext, prefix = ''): ExportedSection['fields'] =>
+  Object.entries(item).flatMap(([name, value]) => {
+    const path = prefix ? `${prefix}.${name}` : name;
+    if (internal.has(path) || value === undefined || value === null || value === '') return [];
+    if (path === 'history' && Array.isArray(value)) {
+      return (value as Item[]).map((line, index) => ({
+        label: `${fieldLabels.history} (${index + 1})`,
+        value: historyLine(line),
+      }));
+    }
+    if (typeof value === 'object' && !Array.isArray(value)) return fieldsOf(value as Item, context, path);
+    return [{ label: fieldLabels[path] ?? path, value: valueText(path, value, context) }];
+  });
+
+/** Kinds of item written out by a rule of their own rather than attribute by attribute. */
+export const itemFields: Readonly<Record<string, (item: Item) => ExportedSection['fields']>> = {
+  'retention-mark': (item) => [{ label: 'Anonymisation prévue au plus tôt le', value: dateText(item.dueAt) }],
+};
+
+/** One item written out: its title, and each attribute it holds with its French label. */
+export const exportedSection = (item: Item, context: ExportContext): ExportedSection => ({
+  title: itemTitles[String(item.entity)]?.(item) ?? String(item.entity ?? 'Élément'),
+  fields: itemFields[String(item.entity)]?.(item) ?? fieldsOf(item, context),
+});
