@@ -21,9 +21,14 @@ export interface DirectoryStore<T> {
   list(network: string): Promise<T[]>;
   get(network: string, id: string): Promise<T | undefined>;
   /** Writes a new record (version 1); false when the id is taken. */
-  create(record: T): Promise<boolean>;
+  create(record: T, index?: IndexAttributes): Promise<boolean>;
   /** Writes a changed record whose version is one more than the stored one; false when someone else changed it first. */
-  save(record: T): Promise<boolean>;
+  save(record: T, index?: IndexAttributes): Promise<boolean>;
+}
+
+/** What the item carries for an index beside the record itself (the byPerson key of the address it holds). */
+export interface IndexAttributes {
+  personKey?: string;
 }
 
 const store = <K extends DirectoryKind>(
@@ -33,6 +38,7 @@ const store = <K extends DirectoryKind>(
 ): DirectoryStore<DirectoryRecords[K]> => {
   const conditionalPut = async (
     record: DirectoryRecords[K],
+    index: IndexAttributes | undefined,
     condition: string,
     values?: Record<string, unknown>,
   ) => {
@@ -40,13 +46,13 @@ const store = <K extends DirectoryKind>(
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: directoryToItem(kind, record),
+          Item: { ...directoryToItem(kind, record), ...index },
           ConditionExpression: condition,
           ExpressionAttributeNames: {
             '#key': tables.data.partitionKey,
             ...(values ? { '#version': 'version' } : {}),
           },
-          ...(values ? { ExpressionAttributeValues: values } : {}),
+          ...(values && Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
         }),
       );
       return true;
@@ -75,12 +81,15 @@ const store = <K extends DirectoryKind>(
       return Item ? directoryFromItem<K>(Item) : undefined;
     },
 
-    create: (record) => conditionalPut(record, 'attribute_not_exists(#key)'),
+    create: (record, index) => conditionalPut(record, index, 'attribute_not_exists(#key)'),
 
-    save: (record) =>
-      conditionalPut(record, 'attribute_exists(#key) AND #version = :expected', {
-        ':expected': record.version - 1,
-      }),
+    // A record from before versions (a competence of an older local table) reads as version 0.
+    save: (record, index) =>
+      record.version === 1
+        ? conditionalPut(record, index, 'attribute_exists(#key) AND attribute_not_exists(#version)', {})
+        : conditionalPut(record, index, 'attribute_exists(#key) AND #version = :expected', {
+            ':expected': record.version - 1,
+          }),
   };
 };
 

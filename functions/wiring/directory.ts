@@ -6,6 +6,7 @@ import { submissionRepository } from '../db/submission-repository.ts';
 import { config } from '../runtime/config.ts';
 import { once } from '../runtime/once.ts';
 import type { DirectoryDeps } from '../use-cases/directory/dependencies.ts';
+import { personKeyMaker } from './person-keys.ts';
 
 export { knownNetworkIds } from './networks.ts';
 
@@ -19,6 +20,7 @@ export const directoryDependencies = once((): DirectoryDeps => {
     directory: directoryRepository(client, settings.dataTableName),
     partnerOffers: submissionRepository<PartnerOfferData>(client, settings.dataTableName, partnerOfferKeys),
     networks: settings.networks,
+    people: personKeyMaker(),
     randomPart: () => [...randomBytes(6)].map((byte) => alphabet[byte % alphabet.length]).join(''),
   };
 });

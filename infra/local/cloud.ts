@@ -151,14 +151,16 @@ const seedDemoApplications = async (client: DocumentClient, settings: Settings) 
 const seedDemoData = async (endpoint: string, settings: Settings) => {
   const client = createDocumentClient(localDynamoDbClient(endpoint));
   try {
-    const directory = directoryRepository(client, localTableName(tables.data));
+    const tableName = localTableName(tables.data);
+    const directory = directoryRepository(client, tableName);
+    const people = personKeys(() => signingKeyRepository(client, tableName).keyFor(personKeyPurpose));
     const known = new Set(settings.networks.map((n) => n.id));
     for (const partner of demoPartners.filter((p) => known.has(p.network))) {
-      await directory.partners.create(partner);
+      await directory.partners.create(partner, { personKey: await people.of(partner.contact.email) });
     }
     // Each once: a volunteer someone edited or retired locally is left as it is.
     for (const volunteer of demoVolunteers.filter((v) => known.has(v.network))) {
-      await directory.volunteers.create(volunteer);
+      await directory.volunteers.create(volunteer, { personKey: await people.of(volunteer.email) });
     }
     let added = 0;
     for (const competence of demoCompetences.filter((c) => known.has(c.network))) {

@@ -26,7 +26,9 @@ import {
   setVolunteerStatus,
   updateVolunteer,
 } from '../../functions/use-cases/directory/volunteers.ts';
+import { exportPerson } from '../../functions/use-cases/privacy/export-person.ts';
 import { directoryDependencies } from '../../functions/wiring/directory.ts';
+import { privacyDependencies } from '../../functions/wiring/privacy.ts';
 import { staffReadDependencies } from '../../functions/wiring/staff.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import type { CatalogueResponse } from '../../shared/catalogue.ts';
@@ -478,6 +480,50 @@ describe('volunteers', () => {
     expect((unknown as InvalidInputError).errors).toEqual([
       { field: 'competences.0', message: 'Cette compétence n’est pas au catalogue de votre réseau.' },
     ]);
+  });
+});
+
+describe('the people of the directory', () => {
+  it('are found by the person export from the address they hold, in their network only', async () => {
+    // Given a volunteer and a partner whose contact are recorded in Indre
+    const volunteer = await createVolunteer(
+      deps(),
+      claire,
+      {
+        partnerId: 'indre-aero',
+        firstName: 'Inès',
+        lastName: 'Carré',
+        role: 'Acheteuse',
+        email: `ines.carre.${Date.now()}@berryaerocomposants.example.com`,
+        competences: [],
+      },
+      new Date(),
+    );
+    const partner = await createPartner(deps(), claire, aPartner('Tuilerie de Levroux'), new Date());
+
+    // When the staff export what is held about each address, typed in capitals
+    const found = await exportPerson(
+      privacyDependencies(),
+      claire,
+      { email: volunteer.email.toUpperCase() },
+      new Date(),
+    );
+    const contact = await exportPerson(
+      privacyDependencies(),
+      claire,
+      { email: partner.contact.email },
+      new Date(),
+    );
+
+    // Then each is found under its own kind, with its fields in French
+    expect(found.records.map((record) => record.kindLabel)).toEqual(['Salarié volontaire']);
+    const fields = found.records[0]?.sections.flatMap((section) => section.fields) ?? [];
+    expect(fields).toContainEqual({ label: 'Adresse électronique', value: volunteer.email });
+    expect(contact.records.map((record) => record.kindLabel)).toContain('Entreprise partenaire');
+    // And another network's staff find nothing
+    expect(
+      (await exportPerson(privacyDependencies(), paul, { email: volunteer.email }, new Date())).records,
+    ).toEqual([]);
   });
 });
 

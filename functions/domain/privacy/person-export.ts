@@ -1,6 +1,7 @@
 import { orientationLabels, sourceLabels, statusLabels } from '../../../shared/application-status.ts';
 import { competenceCategories } from '../../../shared/catalogue.ts';
 import { frenchDay, parisDateTime } from '../../../shared/dates.ts';
+import { directoryStatusLabels } from '../../../shared/partners.ts';
 import type { ExportedSection } from '../../../shared/staff-api.ts';
 
 /**
@@ -16,6 +17,8 @@ export const kindLabels: Readonly<Record<string, string>> = {
   application: 'Candidature',
   'partner-offer': 'Proposition de partenariat',
   'contact-message': 'Message de contact',
+  partner: 'Entreprise partenaire',
+  volunteer: 'Salarié volontaire',
 };
 
 /** The title of each kind of item living in a record's partition. */
@@ -25,6 +28,8 @@ export const itemTitles: Readonly<Record<string, (item: Item) => string>> = {
   'contact-message': (item) => `Message ${String(item.reference)}`,
   'staff-note': (item) => `Note de l’équipe du ${dateText(item.at)}`,
   'retention-mark': () => 'Durée de conservation',
+  partner: (item) => `Entreprise partenaire ${String(item.name)}`,
+  volunteer: (item) => `Salarié volontaire ${String(item.firstName)} ${String(item.lastName)}`,
 };
 
 /** French labels of attributes, by path (`data.contact.email`), for every kind of item. */
@@ -79,6 +84,22 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   'data.subject': 'Objet',
   'data.message': 'Message',
   'data.consentedAt': 'Consentement donné le',
+  name: 'Nom de l’entreprise',
+  siret: 'SIRET',
+  sector: 'Secteur d’activité',
+  'contact.firstName': 'Prénom du contact',
+  'contact.lastName': 'Nom du contact',
+  'contact.role': 'Fonction du contact',
+  'contact.email': 'Adresse électronique du contact',
+  'contact.phone': 'Téléphone du contact',
+  fromOffer: 'Proposition de partenariat d’origine',
+  partnerId: 'Entreprise partenaire',
+  firstName: 'Prénom',
+  lastName: 'Nom',
+  role: 'Fonction',
+  email: 'Adresse électronique',
+  phone: 'Téléphone',
+  competences: 'Compétences',
   at: 'Date',
   'author.name': 'Auteur',
   text: 'Texte',
@@ -122,7 +143,16 @@ const categoryLabels = new Map<string, string>(
 
 const valueText = (path: string, value: unknown, context: ExportContext): string => {
   if (path === 'network' || path === 'data.network') return context.networkName(String(value));
-  if (path === 'status') return statusLabels[value as keyof typeof statusLabels] ?? String(value);
+  if (path === 'status') {
+    return (
+      statusLabels[value as keyof typeof statusLabels] ??
+      directoryStatusLabels[value as keyof typeof directoryStatusLabels] ??
+      String(value)
+    );
+  }
+  if (path === 'competences' && Array.isArray(value)) {
+    return value.map((id) => context.competenceLabel(String(id))).join(', ');
+  }
   if (path === 'source') return sourceLabels[value as keyof typeof sourceLabels] ?? String(value);
   if (path === 'data.project.competences' && Array.isArray(value)) {
     return value.map((id) => context.competenceLabel(String(id))).join(', ');

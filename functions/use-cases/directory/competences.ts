@@ -66,7 +66,7 @@ export const createCompetence = async (
     partnerIds: input.partnerIds,
     ...createdState(who(actor), now),
   };
-  return writeNew('competence', deps.directory.competences, competence);
+  return writeNew(deps.people, 'competence', deps.directory.competences, competence);
 };
 
 const changeable = async (
@@ -105,6 +105,7 @@ export const updateCompetence = async (
     partnerIds: input.partnerIds,
   };
   return writeChange(
+    deps.people,
     'competence',
     deps.directory.competences,
     withChange(competence, changes, 'updated', who(actor), now),
@@ -132,6 +133,7 @@ export const setCompetenceStatus = async (
   }
   const change = statusChange('competence', competence, status);
   return writeChange(
+    deps.people,
     'competence',
     deps.directory.competences,
     withChange(competence, { status }, change, who(actor), now),

@@ -129,7 +129,7 @@ const createFromOffer = async (
     ...createdState({ id: actor.id, name: actor.name }, now, offer.reference),
   };
   try {
-    return await writeNew('partner', deps.directory.partners, partner);
+    return await writeNew(deps.people, 'partner', deps.directory.partners, partner);
   } catch (error) {
     // Two conversions at once: the other wrote the same partner first.
     const written = await deps.directory.partners.get(offer.network, id);

@@ -109,7 +109,7 @@ export const createPartner = async (
     ...input,
     ...createdState(who(actor), now),
   };
-  return writeNew('partner', deps.directory.partners, partner);
+  return writeNew(deps.people, 'partner', deps.directory.partners, partner);
 };
 
 const changeable = async (
@@ -138,6 +138,7 @@ export const updatePartner = async (
   checkVersion('partner', partner, version);
   checkSiretFree(await deps.directory.partners.list(partner.network), input.siret, partner.id);
   return writeChange(
+    deps.people,
     'partner',
     deps.directory.partners,
     withChange(partner, input, 'updated', who(actor), now),
@@ -161,6 +162,7 @@ export const setPartnerStatus = async (
   checkVersion('partner', partner, version);
   const change = statusChange('partner', partner, status);
   return writeChange(
+    deps.people,
     'partner',
     deps.directory.partners,
     withChange(partner, { status }, change, who(actor), now),

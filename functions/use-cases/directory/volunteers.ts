@@ -57,7 +57,7 @@ export const createVolunteer = async (
     ...input,
     ...createdState(who(actor), now),
   };
-  return writeNew('volunteer', deps.directory.volunteers, volunteer);
+  return writeNew(deps.people, 'volunteer', deps.directory.volunteers, volunteer);
 };
 
 const changeable = async (
@@ -88,6 +88,7 @@ export const updateVolunteer = async (
   const { phone: _dropped, ...kept } = volunteer;
   // The phone is optional: a fiche sent without it no longer has one.
   return writeChange(
+    deps.people,
     'volunteer',
     deps.directory.volunteers,
     withChange(kept as VolunteerRecord, input, 'updated', who(actor), now),
@@ -112,6 +113,7 @@ export const setVolunteerStatus = async (
   }
   const change = statusChange('volunteer', volunteer, status);
   return writeChange(
+    deps.people,
     'volunteer',
     deps.directory.volunteers,
     withChange(volunteer, { status }, change, who(actor), now),
