@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { integer, optionalInteger, optionalText, requiredText } from './form-fields.ts';
-import { directoryId } from './partners.ts';
 
 /**
  * A mission: a volunteer of a partner company lends a competence to an approved SME, in half-days,
@@ -63,6 +62,12 @@ export const calendarDay = (label: string) =>
 
 const version = z.int({ error: 'La version de la mission manque.' }).check(z.minimum(1));
 
+/** Ids of the directory (shared/partners.ts's pattern), without its schemas: this module is bundled by every mission function. */
+const directoryId = (label: string) =>
+  z
+    .string({ error: `${label} est obligatoire.` })
+    .check(z.regex(/^[a-z0-9-]{3,80}$/, `${label} est inconnu.`));
+
 export const checklistSchema = z.object({
   agreementSignedOn: z.optional(calendarDay('La date de signature de la convention')),
   consentSignedOn: z.optional(calendarDay('La date de l’accord écrit du salarié')),
@@ -83,7 +88,7 @@ export const newMissionSchema = z.object({
   plannedHalfDays: halfDays,
   startDate: calendarDay('La date de début'),
   endDate: calendarDay('La date de fin'),
-  checklist: z._default(checklistSchema, {}),
+  checklist: z.optional(checklistSchema),
 });
 export type NewMission = z.output<typeof newMissionSchema>;
 
@@ -105,30 +110,41 @@ export const interventionPlanSchema = z.object({
   version,
   date: calendarDay('La date de la demi-journée'),
   slot: z.enum(halfDaySlots, 'Choisissez le matin ou l’après-midi.'),
-  remote: z._default(z.boolean({ error: 'Indiquez si la demi-journée a lieu à distance.' }), false),
+  remote: z.optional(z.boolean({ error: 'Indiquez si la demi-journée a lieu à distance.' })),
   place,
   note,
 });
 export type InterventionPlan = z.output<typeof interventionPlanSchema>;
 
-/** `POST /api/staff/missions/{id}/interventions/{interventionId}`: rescheduled, cancelled or done. */
-export const interventionChangeSchema = z.discriminatedUnion(
-  'action',
-  [
-    z.object({
-      action: z.literal('reschedule'),
-      version,
-      date: calendarDay('La nouvelle date'),
-      slot: z.enum(halfDaySlots, 'Choisissez le matin ou l’après-midi.'),
-      remote: z.optional(z.boolean()),
-      place,
-      note,
+/**
+ * `POST /api/staff/missions/{id}/interventions/{interventionId}`: rescheduled (with its new date and
+ * slot), cancelled or done, with a short note. One flat shape rather than a union: every mission
+ * function bundles this module, and zod's unions weigh more than the check below.
+ */
+export const interventionActions = ['reschedule', 'cancel', 'done'] as const;
+export const interventionChangeSchema = z
+  .object({
+    action: z.enum(
+      interventionActions,
+      'Choisissez ce qui arrive à la demi-journée\u00a0: déplacée, annulée ou réalisée.',
+    ),
+    version,
+    date: z.optional(calendarDay('La nouvelle date')),
+    slot: z.optional(z.enum(halfDaySlots, 'Choisissez le matin ou l’après-midi.')),
+    remote: z.optional(z.boolean()),
+    place,
+    note,
+  })
+  .check(
+    z.refine((change) => change.action !== 'reschedule' || change.date !== undefined, {
+      message: 'Choisissez la nouvelle date.',
+      path: ['date'],
     }),
-    z.object({ action: z.literal('cancel'), version, note }),
-    z.object({ action: z.literal('done'), version, note }),
-  ],
-  { error: 'Choisissez ce qui arrive à la demi-journée\u00a0: déplacée, annulée ou réalisée.' },
-);
+    z.refine((change) => change.action !== 'reschedule' || change.slot !== undefined, {
+      message: 'Choisissez le matin ou l’après-midi.',
+      path: ['slot'],
+    }),
+  );
 export type InterventionChange = z.output<typeof interventionChangeSchema>;
 
 const satisfaction = integer(1, 5, {
@@ -162,19 +178,19 @@ export type FollowUpOutcome = z.output<typeof followUpOutcomeSchema>;
  * `POST /api/staff/missions/{id}/closing`: staff close with the outcomes they were told (the SME's at
  * least), or ask both by mail (`ask`), which leaves the mission `closing` until the SME answers.
  */
-export const closingSchema = z.discriminatedUnion(
-  'mode',
-  [
-    z.object({
-      mode: z.literal('outcomes'),
-      version,
-      sme: smeOutcomeSchema,
-      volunteer: z.optional(volunteerOutcomeSchema),
+export const closingSchema = z
+  .object({
+    mode: z.enum(['outcomes', 'ask'], 'Saisissez le bilan, ou demandez-le par courriel.'),
+    version,
+    sme: z.optional(smeOutcomeSchema),
+    volunteer: z.optional(volunteerOutcomeSchema),
+  })
+  .check(
+    z.refine((request) => request.mode !== 'outcomes' || request.sme !== undefined, {
+      message: 'Saisissez le bilan de l’entreprise\u00a0: emplois créés, emplois maintenus et satisfaction.',
+      path: ['sme'],
     }),
-    z.object({ mode: z.literal('ask'), version }),
-  ],
-  { error: 'Saisissez le bilan, ou demandez-le par courriel.' },
-);
+  );
 export type ClosingRequest = z.output<typeof closingSchema>;
 
 /** `POST /api/outcomes`: the answer to a signed form; which fields count depends on the token. */

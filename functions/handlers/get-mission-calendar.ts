@@ -1,12 +1,12 @@
 import { staffHandler } from '../http/staff-endpoint.ts';
-import { missionCalendarForStaff } from '../use-cases/missions/staff-missions.ts';
-import { missionLinkDependencies } from '../wiring/missions.ts';
+import { missionCalendarForStaff } from '../use-cases/missions/mission-calendars.ts';
+import { missionCalendarDependencies } from '../wiring/missions.ts';
 import { knownNetworkIds } from '../wiring/networks.ts';
 
 /** GET /api/staff/missions/{id}/calendar?pour=sme|volunteer — the mission's `.ics`. */
 export const handler = staffHandler(knownNetworkIds, async ({ actor, parameter, query, now }) => {
   const file = await missionCalendarForStaff(
-    missionLinkDependencies(),
+    missionCalendarDependencies(),
     actor,
     parameter('id'),
     query.pour,

@@ -1,6 +1,6 @@
 import { httpHandler } from '../http/middy.ts';
-import { publicCalendar } from '../use-cases/missions/outcome-forms.ts';
-import { missionLinkDependencies } from '../wiring/missions.ts';
+import { publicCalendar } from '../use-cases/missions/mission-calendars.ts';
+import { missionLinkDependencies } from '../wiring/mission-links.ts';
 
 /** GET /api/missions/calendar?t=<token> — the mission's calendar from the signed link of a mail, no sign-in. */
 export const handler = httpHandler(async (event) => {

@@ -1,7 +1,7 @@
 import { jsonResponse } from '../http/errors.ts';
 import { staffHandler } from '../http/staff-endpoint.ts';
-import { startApplicationMission } from '../use-cases/missions/staff-missions.ts';
-import { missionDependencies } from '../wiring/missions.ts';
+import { startApplicationMission } from '../use-cases/missions/mission-launch.ts';
+import { missionDependencies } from '../wiring/mission-mail.ts';
 import { knownNetworkIds } from '../wiring/networks.ts';
 
 /** POST /api/staff/missions/{id}/start — started, the volunteer and the SME told. */

@@ -3,7 +3,7 @@ import { clientAddress, readJsonBody } from '../http/form-request.ts';
 import { httpHandler } from '../http/middy.ts';
 import { answerOutcomeForm } from '../use-cases/missions/outcome-forms.ts';
 import { publicPostLimit } from '../wiring/form-protection.ts';
-import { missionLinkDependencies } from '../wiring/missions.ts';
+import { missionLinkDependencies } from '../wiring/mission-links.ts';
 
 /** POST /api/outcomes — the answer to a signed outcome form; it closes a mission waiting for the SME's. */
 export const handler = httpHandler(async (event) => {

@@ -6,21 +6,18 @@ import { createMission } from '../../functions/domain/missions/rules.ts';
 import { config } from '../../functions/runtime/config.ts';
 import { readApplication } from '../../functions/use-cases/applications/read-applications.ts';
 import { sendOutcomeFollowUps } from '../../functions/use-cases/missions/follow-ups.ts';
+import { closeApplicationMission } from '../../functions/use-cases/missions/mission-closing.ts';
+import { startApplicationMission } from '../../functions/use-cases/missions/mission-launch.ts';
 import { answerOutcomeForm, readOutcomeForm } from '../../functions/use-cases/missions/outcome-forms.ts';
 import {
   changeMissionIntervention,
-  closeApplicationMission,
   createApplicationMission,
   listApplicationMissions,
   planMissionIntervention,
   readMission,
-  startApplicationMission,
 } from '../../functions/use-cases/missions/staff-missions.ts';
-import {
-  missionDependencies,
-  missionJobDependencies,
-  missionLinkDependencies,
-} from '../../functions/wiring/missions.ts';
+import { missionLinkDependencies } from '../../functions/wiring/mission-links.ts';
+import { missionDependencies, missionJobDependencies } from '../../functions/wiring/mission-mail.ts';
 import { staffReadDependencies } from '../../functions/wiring/staff.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { localDynamoDbClient } from '../../infra/local/emulators.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { startApplicationMission } from '../../functions/use-cases/missions/mission-launch.ts';
 import {
   createApplicationMission,
   planMissionIntervention,
-  startApplicationMission,
 } from '../../functions/use-cases/missions/staff-missions.ts';
-import { missionDependencies } from '../../functions/wiring/missions.ts';
+import { missionDependencies } from '../../functions/wiring/mission-mail.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { type RouteDefinition, routeKey, routes } from '../../shared/routes.ts';
 import type { InboxView } from '../../shared/staff-api.ts';

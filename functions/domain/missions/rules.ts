@@ -111,7 +111,7 @@ export const createMission = (
   now: Date,
 ): Mission => {
   checkPeriod(input.startDate, input.endDate);
-  checkSignatures(input.checklist, parisIsoDate(now));
+  checkSignatures(input.checklist ?? {}, parisIsoDate(now));
   const at = now.toISOString();
   return {
     ...identity,
@@ -125,7 +125,7 @@ export const createMission = (
     plannedHalfDays: input.plannedHalfDays,
     startDate: input.startDate,
     endDate: input.endDate,
-    checklist: input.checklist,
+    checklist: input.checklist ?? {},
     interventions: [],
     outcomes: { followUps: [] },
     history: [{ at, actor, change: 'created', to: 'preparing' }],
@@ -223,7 +223,7 @@ export const planIntervention = (
     id,
     date: plan.date,
     slot: plan.slot,
-    remote: plan.remote,
+    remote: plan.remote ?? false,
     ...(plan.place ? { place: plan.place } : {}),
     status: 'planned',
     ...(plan.note ? { note: plan.note } : {}),
@@ -270,11 +270,13 @@ export const changeIntervention = (
   switch (change.action) {
     case 'reschedule': {
       requireStatus(mission, ['preparing', 'active'], 'déplacer une demi-journée');
-      checkSlot(mission, change.date, change.slot, current.id);
+      const date = change.date ?? current.date;
+      const slot = change.slot ?? current.slot;
+      checkSlot(mission, date, slot, current.id);
       next = {
         ...current,
-        date: change.date,
-        slot: change.slot,
+        date,
+        slot,
         ...(change.remote === undefined ? {} : { remote: change.remote }),
         ...(change.place ? { place: change.place } : {}),
         ...note,
@@ -286,7 +288,7 @@ export const changeIntervention = (
             actor,
             change: 'rescheduled',
             from: { date: current.date, slot: current.slot },
-            to: { date: change.date, slot: change.slot },
+            to: { date, slot },
             ...note,
           },
         ],
@@ -352,6 +354,7 @@ export const closeMission = (mission: Mission, request: ClosingRequest, actor: A
       now,
     );
   }
+  if (!request.sme) return refuse('Saisissez le bilan de l’entreprise, ou demandez-le par courriel.');
   const at = now.toISOString();
   return changed(
     mission,

@@ -1,6 +1,6 @@
 import { followUpSent } from '../../domain/missions/rules.ts';
 import type { MissionsDeps } from './dependencies.ts';
-import { queueFollowUp } from './mission-mails.ts';
+import { queueFollowUp } from './outcome-mails.ts';
 
 /** A run takes at most this many missions: the next day's run takes the rest. */
 export const followUpBatchSize = 50;

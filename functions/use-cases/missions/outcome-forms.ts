@@ -10,7 +10,6 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { type Mission, parseMissionId } from '../../domain/missions/mission.ts';
 import { formActor, recordFollowUp, recordOutcome } from '../../domain/missions/rules.ts';
 import { settleApplication } from './application-progress.ts';
-import { calendarFile } from './calendars.ts';
 import type { MissionReadDeps } from './dependencies.ts';
 import type { MissionLinks } from './mission-links.ts';
 import { missionParties } from './views.ts';
@@ -24,7 +23,7 @@ type Deps = Pick<MissionReadDeps, 'missions' | 'applications' | 'directory' | 'n
   links: MissionLinks;
 };
 
-const invalidLink = () =>
+export const invalidLink = () =>
   new NotFoundError(
     'Ce lien n’est plus valable ou il est incomplet. Répondez au courriel qui vous l’a envoyé\u00a0: l’équipe vous en adressera un nouveau.',
   );
@@ -106,23 +105,4 @@ export const answerOutcomeForm = async (
     }
   }
   throw new Error('The mission kept changing while an outcome was recorded');
-};
-
-/** The calendar from a signed link, for the volunteer or the SME. */
-export const publicCalendar = async (
-  deps: Deps & { uidDomain: string },
-  token: string | undefined,
-  now: Date,
-) => {
-  const claims = token ? await deps.links.verifyCalendar(token, now) : undefined;
-  const found = claims ? await locate(deps, claims.missionId) : undefined;
-  if (!claims || !found) throw invalidLink();
-  return calendarFile(
-    claims.role,
-    found.mission,
-    found.application,
-    await missionParties(deps, found.mission),
-    deps.uidDomain,
-    now,
-  );
 };

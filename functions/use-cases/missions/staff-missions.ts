@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import {
   type ApplicationMissions,
-  closingSchema,
   interventionChangeSchema,
   interventionPlanSchema,
   type MissionView,
@@ -12,23 +11,19 @@ import type { ApplicationWithMissions } from '../../db/mission-repository.ts';
 import { type Mission, missionId, parseMissionId } from '../../domain/missions/mission.ts';
 import {
   changeIntervention,
-  closeMission,
   createMission,
   editMission,
   MissionRefusedError,
   planIntervention,
   StaleMissionError,
-  startMission,
 } from '../../domain/missions/rules.ts';
 import { type Actor, mayChange, mayRead } from '../../domain/staff/actor.ts';
 import { notFound as applicationNotFound } from '../applications/views.ts';
 import { settleApplication } from './application-progress.ts';
-import { calendarFile } from './calendars.ts';
-import type { MissionReadDeps, MissionsDeps } from './dependencies.ts';
-import { askOutcomes, sendStartMails } from './mission-mails.ts';
-import { missionChoices, missionNotFound, missionParties, viewOf } from './views.ts';
+import type { MissionReadDeps } from './dependencies.ts';
+import { missionChoices, missionNotFound, viewOf } from './views.ts';
 
-const who = (actor: Actor) => ({ id: actor.id, name: actor.name });
+export const who = (actor: Actor) => ({ id: actor.id, name: actor.name });
 
 /** The statuses of an application from which missions are made. */
 const openForMissions = ['approved', 'in-progress'] as const;
@@ -116,7 +111,7 @@ export const createApplicationMission = async (
   throw new Error('No free mission number after five attempts');
 };
 
-const located = async (deps: MissionReadDeps, id: string) => {
+export const located = async (deps: MissionReadDeps, id: string) => {
   const parsed = parseMissionId(id);
   const found = parsed ? await deps.missions.forApplication(parsed.reference) : undefined;
   const mission = found?.missions.find((candidate) => candidate.number === parsed?.number);
@@ -134,7 +129,7 @@ export const readMission = async (deps: MissionReadDeps, actor: Actor, id: strin
  * write it on that version (a lost race answers 409 with the mission as it now is), then settle the
  * application and do what follows (mails).
  */
-const change = async (
+export const applyChange = async (
   deps: MissionReadDeps,
   actor: Actor,
   id: string,
@@ -169,41 +164,13 @@ export const editApplicationMission = (
   now: Date,
 ) => {
   const edit = z.parse(missionEditSchema, raw);
-  return change(deps, actor, id, edit.version, (mission) => editMission(mission, edit, who(actor), now), now);
-};
-
-export const startApplicationMission = async (
-  deps: MissionsDeps,
-  actor: Actor,
-  id: string,
-  raw: unknown,
-  now: Date,
-): Promise<MissionView> => {
-  const { version } = z.parse(
-    z.object({ version: z.int({ error: 'La version de la mission manque.' }) }),
-    raw,
-  );
-  const found = await located(deps, id);
-  // Started already (a retry after a lost answer, or a crash before the mails): the mails are queued
-  // again under the same outbox ids, so they go once.
-  if (
-    found &&
-    mayChange(actor, found.mission.network) &&
-    found.mission.status === 'active' &&
-    found.mission.version === version + 1 &&
-    found.mission.history.at(-1)?.change === 'started'
-  ) {
-    await sendStartMails(deps, found.mission, found, now);
-    return viewOf(deps, actor, found.mission, found.application);
-  }
-  return change(
+  return applyChange(
     deps,
     actor,
     id,
-    version,
-    (mission) => startMission(mission, who(actor), now),
+    edit.version,
+    (mission) => editMission(mission, edit, who(actor), now),
     now,
-    (saved, all) => sendStartMails(deps, saved, all, now),
   );
 };
 
@@ -215,7 +182,7 @@ export const planMissionIntervention = (
   now: Date,
 ) => {
   const plan = z.parse(interventionPlanSchema, raw);
-  return change(
+  return applyChange(
     deps,
     actor,
     id,
@@ -234,53 +201,12 @@ export const changeMissionIntervention = (
   now: Date,
 ) => {
   const request = z.parse(interventionChangeSchema, raw);
-  return change(
+  return applyChange(
     deps,
     actor,
     id,
     request.version,
     (mission) => changeIntervention(mission, interventionId, request, who(actor), now),
-    now,
-  );
-};
-
-export const closeApplicationMission = (
-  deps: MissionsDeps,
-  actor: Actor,
-  id: string,
-  raw: unknown,
-  now: Date,
-) => {
-  const request = z.parse(closingSchema, raw);
-  return change(
-    deps,
-    actor,
-    id,
-    request.version,
-    (mission) => closeMission(mission, request, who(actor), now),
-    now,
-    async (saved, found) => {
-      if (saved.status === 'closing') await askOutcomes(deps, saved, found, now);
-    },
-  );
-};
-
-/** The `.ics` staff download, as the volunteer's (by default) or the SME's calendar shows it. */
-export const missionCalendarForStaff = async (
-  deps: MissionReadDeps & { uidDomain: string },
-  actor: Actor,
-  id: string,
-  holder: string | undefined,
-  now: Date,
-) => {
-  const found = await located(deps, id);
-  if (!found || !mayRead(actor, found.mission.network)) throw missionNotFound();
-  return calendarFile(
-    holder === 'sme' ? 'sme' : 'volunteer',
-    found.mission,
-    found.application,
-    await missionParties(deps, found.mission),
-    deps.uidDomain,
     now,
   );
 };

@@ -15,6 +15,7 @@ export const staffPages = {
   committees: '/espace-equipe/comites/',
   committee: '/espace-equipe/comite/',
   quarantine: '/espace-equipe/quarantaine/',
+  mission: '/espace-equipe/mission/',
 } as const satisfies Record<string, `${typeof backOfficePath}${string}/`>;
 
 export const staffNav: readonly NavItem[] = [
@@ -28,3 +29,5 @@ export const applicationHref = (reference: string): string =>
   `${staffPages.application}?ref=${encodeURIComponent(reference)}`;
 
 export const committeeHref = (id: string): string => `${staffPages.committee}?id=${encodeURIComponent(id)}`;
+
+export const missionHref = (id: string): string => `${staffPages.mission}?id=${encodeURIComponent(id)}`;
