@@ -100,8 +100,10 @@ const actionForm = (options: {
       }
       try {
         const answer = await options.send(values);
+        // Worded against the mission as it was, before the page shows the new one.
+        const message = options.done(answer);
         draw(answer);
-        say(options.done(answer));
+        say(message);
       } catch (error) {
         if (error instanceof StaffApiError && error.status === 409 && error.current) {
           draw(error.current as unknown as MissionView);
@@ -499,9 +501,9 @@ const halfDaysSection = (mission: MissionView) => {
                 ['afternoon', 'Après-midi (14\u00a0h – 17\u00a0h\u00a030)'],
               ],
             }),
-            h('div', { class: 'field' }, [
+            h('div', { class: 'field checkbox' }, [
               h('input', { id: 'a-distance', name: 'remote', type: 'checkbox' }),
-              h('label', { for: 'a-distance' }, [' À distance']),
+              h('label', { for: 'a-distance' }, ['À distance']),
             ]),
             inputField({
               id: 'lieu',
