@@ -229,6 +229,10 @@ describe('a mission, from an approved application to its outcomes', () => {
       new Date(),
     );
     expect(mission.status).toBe('closing');
+    // Asked twice (a retry after a lost answer): one form each
+    await closeApplicationMission(deps(), claire, mission.id, { mode: 'ask', version: 7 }, new Date());
+    const asked = (await mailsTo(smeEmail)).filter((mail) => mail.subject.includes('votre bilan'));
+    expect(asked).toHaveLength(1);
     const smeForm = (await mailsTo(smeEmail)).find((mail) => mail.subject.includes('votre bilan'));
     const volunteerForm = (await mailsTo(volunteer.email)).find((mail) =>
       mail.subject.includes('votre avis'),
