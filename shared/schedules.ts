@@ -41,4 +41,16 @@ export const schedules = [
     tables: { data: 'readWrite' },
     timeoutSeconds: 300,
   },
+  {
+    name: 'outcome-follow-ups',
+    handler: 'send-outcome-follow-ups',
+    // 08:15 every day, Paris time: never in the 02:00–03:00 hour a change of time skips or repeats.
+    expression: 'cron(15 8 * * ? *)',
+    timeZone: 'Europe/Paris',
+    description:
+      'Demande aux entreprises, 12 puis 24\u00a0mois après la fin de leur mission, les emplois créés et maintenus.',
+    tables: { data: 'readWrite' },
+    sendsMail: true,
+    timeoutSeconds: 120,
+  },
 ] as const satisfies readonly ScheduleDefinition[];

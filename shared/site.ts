@@ -58,3 +58,9 @@ export const missionsClaim = `missions courtes d’environ ${keyFigures.averageM
  * (shared/staff.ts `backOfficePath`), it is never indexed nor listed in the sitemap.
  */
 export const statusPagePath = '/suivi/';
+
+/**
+ * The outcome forms of a mission (`/bilan/?t=<token>`), from the signed link of a mail: for the
+ * holder of the link only, never indexed nor listed, like the status page.
+ */
+export const outcomeFormPagePath = '/bilan/';

@@ -50,6 +50,16 @@ export const sesMailer = (options: {
                 Html: { Data: checked.html, Charset: 'UTF-8' },
                 Text: { Data: checked.text, Charset: 'UTF-8' },
               },
+              ...(checked.attachments?.length
+                ? {
+                    Attachments: checked.attachments.map((attachment) => ({
+                      FileName: attachment.fileName,
+                      ContentType: attachment.contentType,
+                      ContentDisposition: 'ATTACHMENT' as const,
+                      RawContent: Buffer.from(attachment.content, 'utf8'),
+                    })),
+                  }
+                : {}),
             },
           },
         }),

@@ -31,3 +31,7 @@ export const publicPostLimit = () => ({ limit: limiter(), edgeSecret: config().e
 /** Where the back office's creating posts keep their answers for replay. */
 export const staffReplayStore = () =>
   idempotencyStore(dynamoDbClient(), config().dataTableName, 'staff-application');
+
+/** Where the missions' creating posts (a mission, a half-day) keep their answers for replay. */
+export const missionReplayStore = () =>
+  idempotencyStore(dynamoDbClient(), config().dataTableName, 'staff-mission');

@@ -8,7 +8,7 @@ import { contactMessageSchema } from '../../shared/contact-message.ts';
 import { demoCatalogue } from '../../shared/demo-catalogue.ts';
 import { fieldId, forms, minimumFillMilliseconds } from '../../shared/forms.ts';
 import { partnerOfferSchema } from '../../shared/partner-offer.ts';
-import { statusPagePath } from '../../shared/site.ts';
+import { outcomeFormPagePath, statusPagePath } from '../../shared/site.ts';
 import { staffNav, staffPages } from '../../site/src/lib/staff/pages.ts';
 import { pageAssets } from '../support/built-scripts.ts';
 import { builtPages, siteDist, sitemapPaths } from '../support/sitemap.ts';
@@ -193,16 +193,19 @@ const unlisted = [
   { path: staffPages.catalogue, title: 'Catalogue – Alizé' },
   { path: staffPages.partnerOffers, title: 'Propositions d’entreprises – Alizé' },
   { path: staffPages.person, title: 'Données d’une personne – Alizé' },
+  { path: staffPages.mission, title: 'Mission – Alizé' },
   { path: statusPagePath, title: 'Suivre votre candidature – Alizé' },
+  { path: outcomeFormPagePath, title: 'Le bilan de votre mission – Alizé' },
 ];
-const backOffice = unlisted.filter(({ path }) => path !== statusPagePath);
+const publicUnlisted: string[] = [statusPagePath, outcomeFormPagePath];
+const backOffice = unlisted.filter(({ path }) => !publicUnlisted.includes(path));
 const titleOf = (page: string) => /<title>([^<]*)<\/title>/.exec(page)?.[1];
 const isNoindex = (page: string) => /<meta name="robots" content="noindex"/.test(page);
 
 describe('the back office’s pages and the status page', () => {
   it('are every page of the back office', () => {
     expect(unlisted.map(({ path }) => path).sort()).toEqual(
-      [...Object.values(staffPages), statusPagePath].sort(),
+      [...Object.values(staffPages), ...publicUnlisted].sort(),
     );
   });
 

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { startApplicationMission } from '../../functions/use-cases/missions/mission-launch.ts';
+import {
+  createApplicationMission,
+  planMissionIntervention,
+} from '../../functions/use-cases/missions/staff-missions.ts';
+import { missionDependencies } from '../../functions/wiring/mission-mail.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { type RouteDefinition, routeKey, routes } from '../../shared/routes.ts';
 import type { InboxView } from '../../shared/staff-api.ts';
 import { poster, validApplication, validPartnerOffer } from '../support/form-posts.ts';
 import { givenLocalCloud } from '../support/local-cloud.ts';
+import { givenApplication, givenVolunteer, isoDayFromToday, newMission } from '../support/missions.ts';
+import { claire as claireActor } from '../support/staff-actors.ts';
 import { bearer, staffTokens } from '../support/staff-tokens.ts';
 
 /**
@@ -303,6 +311,100 @@ const cases: Record<string, Case> = {
     indre: 201,
     national: 404,
   },
+  'GET /api/staff/applications/{reference}/missions': {
+    request: async () => ({ path: `/api/staff/applications/${(await aMission()).reference}/missions` }),
+    indre: 200,
+    national: 200,
+  },
+  'POST /api/staff/applications/{reference}/missions': {
+    request: async () => ({
+      path: `/api/staff/applications/${await givenApplication('approved')}/missions`,
+      body: newMission(await givenVolunteer()),
+    }),
+    indre: 201,
+    national: 404,
+  },
+  'GET /api/staff/missions/{id}': {
+    request: async () => ({ path: `/api/staff/missions/${(await aMission()).id}` }),
+    indre: 200,
+    national: 200,
+  },
+  'PATCH /api/staff/missions/{id}': {
+    request: async () => ({
+      path: `/api/staff/missions/${(await aMission()).id}`,
+      body: { version: 1, plannedHalfDays: 6 },
+    }),
+    indre: 200,
+    national: 404,
+  },
+  'POST /api/staff/missions/{id}/start': {
+    request: async () => ({
+      path: `/api/staff/missions/${(await aMission()).id}/start`,
+      body: { version: 1 },
+    }),
+    indre: 200,
+    national: 404,
+  },
+  'POST /api/staff/missions/{id}/interventions': {
+    request: async () => ({
+      path: `/api/staff/missions/${(await aMission()).id}/interventions`,
+      body: { version: 1, date: isoDayFromToday(3), slot: 'morning' },
+    }),
+    indre: 201,
+    national: 404,
+  },
+  'POST /api/staff/missions/{id}/interventions/{interventionId}': {
+    request: async () => {
+      const mission = await aMission('with a half-day');
+      return {
+        path: `/api/staff/missions/${mission.id}/interventions/I1`,
+        body: { action: 'cancel', version: mission.version },
+      };
+    },
+    indre: 200,
+    national: 404,
+  },
+  'POST /api/staff/missions/{id}/closing': {
+    request: async () => {
+      const mission = await aMission('started');
+      return {
+        path: `/api/staff/missions/${mission.id}/closing`,
+        body: {
+          mode: 'outcomes',
+          version: mission.version,
+          sme: { jobsCreated: 0, jobsMaintained: 3, satisfaction: 4 },
+        },
+      };
+    },
+    indre: 200,
+    national: 404,
+  },
+  'GET /api/staff/missions/{id}/calendar': {
+    request: async () => ({ path: `/api/staff/missions/${(await aMission()).id}/calendar` }),
+    indre: 200,
+    national: 200,
+  },
+};
+
+/** A mission of Indre, made through the use cases: new, with a half-day planned, or started. */
+const aMission = async (stage: 'new' | 'with a half-day' | 'started' = 'new') => {
+  const deps = missionDependencies();
+  const reference = await givenApplication('approved');
+  let mission = await createApplicationMission(
+    deps,
+    claireActor,
+    reference,
+    newMission(await givenVolunteer()),
+    new Date(),
+  );
+  if (stage === 'with a half-day') {
+    const plan = { version: 1, date: isoDayFromToday(2), slot: 'morning' };
+    mission = await planMissionIntervention(deps, claireActor, mission.id, plan, new Date());
+  }
+  if (stage === 'started') {
+    mission = await startApplicationMission(deps, claireActor, mission.id, { version: 1 }, new Date());
+  }
+  return mission;
 };
 
 const staffRoutes = (routes as readonly RouteDefinition[]).filter((route) => route.access === 'staff');

@@ -27,6 +27,8 @@ export interface StoredMail {
   destination: { to: string[]; cc: string[]; bcc: string[] };
   subject: string;
   body: { html?: string; text?: string };
+  /** Base64 content, as the SES emulator keeps it. */
+  attachments?: { content: string; contentType: string; filename?: string; size: number }[];
   at: number;
 }
 

@@ -1,8 +1,8 @@
 import type { FormName } from '../../../shared/forms.ts';
 import { tables } from '../../../shared/tables.ts';
 
-/** Who keeps answers for replay: each public form, and the back office's creating posts (`staff-application`, the first of them, names them all). */
-export type ReplayScope = FormName | 'staff-application';
+/** Who keeps answers for replay: each public form, staff recording an application, and staff creating a mission or a half-day. */
+export type ReplayScope = FormName | 'staff-application' | 'staff-mission';
 
 /**
  * Records of Powertools' idempotency utility (functions/db/idempotency-store.ts): one partition per

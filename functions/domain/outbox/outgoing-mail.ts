@@ -22,6 +22,18 @@ export const outgoingMailSchema = z.object({
   ),
   html: z.string().check(z.minLength(1)),
   text: z.string().check(z.minLength(1)),
+  /** Small text files only (a mission's `.ics`): kept in the outbox record, well under DynamoDB's 400 KB. */
+  attachments: z.optional(
+    z
+      .array(
+        z.object({
+          fileName: z.string().check(z.regex(/^[\w.-]{1,80}$/)),
+          contentType: z.string().check(z.regex(/^[\w.+-]+\/[\w.+-]+(; ?[\w-]+=[\w-]+)*$/)),
+          content: z.string().check(z.maxLength(100_000)),
+        }),
+      )
+      .check(z.maxLength(3)),
+  ),
 });
 export type OutgoingMail = z.infer<typeof outgoingMailSchema>;
 export type Sender = OutgoingMail['from'];

@@ -7,6 +7,15 @@ import type {
 } from '../../../../shared/application-lifecycle.ts';
 import { idempotencyHeader } from '../../../../shared/forms.ts';
 import type {
+  ApplicationMissions,
+  ClosingRequest,
+  InterventionChange,
+  InterventionPlan,
+  MissionEdit,
+  MissionView,
+  NewMission,
+} from '../../../../shared/missions.ts';
+import type {
   CompetenceInput,
   CompetenceRecord,
   DirectoryStatus,
@@ -90,6 +99,16 @@ interface Answers {
   'POST /api/staff/records/{reference}/anonymisation': AnonymisationResult;
   /** A CSV file, read by `downloadApplicationsCsv`, not as JSON. */
   'GET /api/staff/exports/applications': Blob;
+  'GET /api/staff/applications/{reference}/missions': ApplicationMissions;
+  'POST /api/staff/applications/{reference}/missions': MissionView;
+  'GET /api/staff/missions/{id}': MissionView;
+  'PATCH /api/staff/missions/{id}': MissionView;
+  'POST /api/staff/missions/{id}/start': MissionView;
+  'POST /api/staff/missions/{id}/interventions': MissionView;
+  'POST /api/staff/missions/{id}/interventions/{interventionId}': MissionView;
+  'POST /api/staff/missions/{id}/closing': MissionView;
+  /** A `.ics` file, fetched by `downloadMissionCalendar`, not by `call`. */
+  'GET /api/staff/missions/{id}/calendar': never;
 }
 
 /** The names between braces of a route's path: `{reference}`, `{id}`. */
@@ -360,4 +379,54 @@ export const downloadApplicationsCsv = async (
   if (response.status >= 500 || !isApiError(answer))
     throw new StaffApiError(response.status, 'server', apiMessages.server);
   throw new StaffApiError(response.status, answer.error, answer.message, answer.errors ?? []);
+};
+
+export const listMissions = (reference: string) =>
+  call('GET /api/staff/applications/{reference}/missions', { params: { reference } });
+
+/** One key per form shown, as for a new application. */
+export const createMission = (reference: string, mission: NewMission, idempotencyKey: string) =>
+  call('POST /api/staff/applications/{reference}/missions', {
+    params: { reference },
+    body: mission,
+    headers: { [idempotencyHeader]: idempotencyKey },
+  });
+
+export const getMission = (id: string) => call('GET /api/staff/missions/{id}', { params: { id } });
+
+export const editMission = (id: string, edit: MissionEdit) =>
+  call('PATCH /api/staff/missions/{id}', { params: { id }, body: edit });
+
+export const startMission = (id: string, version: number) =>
+  call('POST /api/staff/missions/{id}/start', { params: { id }, body: { version } });
+
+export const planHalfDay = (id: string, plan: InterventionPlan, idempotencyKey: string) =>
+  call('POST /api/staff/missions/{id}/interventions', {
+    params: { id },
+    body: plan,
+    headers: { [idempotencyHeader]: idempotencyKey },
+  });
+
+export const changeHalfDay = (id: string, interventionId: string, change: InterventionChange) =>
+  call('POST /api/staff/missions/{id}/interventions/{interventionId}', {
+    params: { id, interventionId },
+    body: change,
+  });
+
+export const closeMission = (id: string, request: ClosingRequest) =>
+  call('POST /api/staff/missions/{id}/closing', { params: { id }, body: request });
+
+/** The mission's `.ics`, through the session (a plain link would carry no bearer token). */
+export const downloadMissionCalendar = async (id: string, holder: 'volunteer' | 'sme'): Promise<Blob> => {
+  let response: Response;
+  try {
+    response = await staffFetch(`/api/staff/missions/${encodeURIComponent(id)}/calendar?pour=${holder}`, {
+      headers: { accept: 'text/calendar' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch {
+    throw new StaffApiError(0, 'network', apiMessages.network);
+  }
+  if (!response.ok) throw new StaffApiError(response.status, 'server', apiMessages.server);
+  return response.blob();
 };

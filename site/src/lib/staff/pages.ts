@@ -20,6 +20,7 @@ export const staffPages = {
   catalogue: '/espace-equipe/catalogue/',
   partnerOffers: '/espace-equipe/propositions/',
   person: '/espace-equipe/personne/',
+  mission: '/espace-equipe/mission/',
 } as const satisfies Record<string, `${typeof backOfficePath}${string}/`>;
 
 export const staffNav: readonly NavItem[] = [
@@ -41,3 +42,4 @@ export const committeeHref = (id: string): string => `${staffPages.committee}?id
 /** A partner's page; national staff name its network (`&reseau=indre`), since they read every one. */
 export const partnerHref = (id: string, network?: string): string =>
   `${staffPages.partner}?id=${encodeURIComponent(id)}${network ? `&reseau=${encodeURIComponent(network)}` : ''}`;
+export const missionHref = (id: string): string => `${staffPages.mission}?id=${encodeURIComponent(id)}`;

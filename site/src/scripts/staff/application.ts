@@ -36,6 +36,7 @@ import {
 import { facts, failureBox, selectField, showFailure, textareaField } from '../../lib/staff/markup.ts';
 import { busy, loadPage, messageOf } from '../../lib/staff/page-load.ts';
 import { committeeHref, staffPages } from '../../lib/staff/pages.ts';
+import { missionsPanel } from './application-missions.ts';
 
 /**
  * One application (`/espace-equipe/candidature/?ref=ALZ-36-2026-0001`): what the SME sent, its
@@ -430,6 +431,8 @@ const textForm = (options: {
 
 let notesSection: HTMLElement | undefined;
 let opinionSection: HTMLElement | undefined;
+/** The missions, read on their own once the application is known, kept across redraws. */
+let missions: ReturnType<typeof missionsPanel> | undefined;
 
 const buildKeptSections = (first: ApplicationView) => {
   notesSection = section('notes', 'Notes de l’équipe', [
@@ -477,8 +480,19 @@ function section(id: string, heading: string, children: (Node | string | false |
 }
 
 function draw(current: ApplicationView) {
-  view = current;
   if (!notesSection || !opinionSection) buildKeptSections(current);
+  const statusChanged = view !== undefined && view.status !== current.status;
+  missions ??= missionsPanel(
+    current.reference,
+    () => view.project.competences.map((competence) => competence.id),
+    (text) => {
+      say(text);
+      // A first mission moves the application to « en cours »: read it again to show so.
+      void getApplication(view.reference).then(draw, () => undefined);
+    },
+  );
+  if (statusChanged) void missions.reload();
+  view = current;
   drawNotes(current);
   drawOpinion(current);
   title.textContent = current.company.name;
@@ -486,6 +500,7 @@ function draw(current: ApplicationView) {
   root.replaceChildren(
     summarySection(current),
     movesSection(current),
+    missions.panel,
     projectSection(current),
     opinionSection as HTMLElement,
     companySection(current),

@@ -1,0 +1,45 @@
+import { tables } from '../../../shared/tables.ts';
+import type { Mission } from '../../domain/missions/mission.ts';
+import { itemKey } from '../keys.ts';
+import { applicationKeys } from './application.ts';
+import { networkStatusKey } from './submission.ts';
+
+/**
+ * A mission lives in its application's partition (`APPLICATION#ALZ-36-2026-0001` / `MISSION#0001`),
+ * so that one Query reads an application with all its missions, and a mission's id leads to it. It
+ * is listed per network and status on byNetworkAndStatus (`mission#indre#active`). Once closed, it
+ * waits on byDueDate (`outcome-follow-up`) for its 12- and 24-month follow-ups; while it is active
+ * those attributes are left free for the reminders of issue 9.
+ */
+export const missionSortPrefix = 'MISSION#';
+export const followUpQueue = 'outcome-follow-up';
+
+export const missionKey = (reference: string, number: number) =>
+  itemKey(applicationKeys.of(reference).pk, `${missionSortPrefix}${String(number).padStart(4, '0')}`);
+
+const listing = tables.data.indexes.byNetworkAndStatus;
+const due = tables.data.indexes.byDueDate;
+
+export const missionToItem = (mission: Mission): Record<string, unknown> => ({
+  ...missionKey(mission.reference, mission.number),
+  entity: 'mission',
+  [listing.partitionKey]: networkStatusKey('mission', mission.network, mission.status),
+  ...mission,
+  ...(mission.status === 'closed' && mission.nextFollowUp
+    ? { [due.partitionKey]: followUpQueue, [due.sortKey]: mission.nextFollowUp.dueAt }
+    : {}),
+});
+
+const storageAttributes = new Set<string>([
+  tables.data.partitionKey,
+  tables.data.sortKey,
+  'entity',
+  listing.partitionKey,
+  due.partitionKey,
+  due.sortKey,
+]);
+
+export const missionFromItem = (item: Record<string, unknown>): Mission =>
+  Object.fromEntries(
+    Object.entries(item).filter(([name]) => !storageAttributes.has(name)),
+  ) as unknown as Mission;

@@ -1,0 +1,105 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { tables } from '../../shared/tables.ts';
+import type { Mission } from '../domain/missions/mission.ts';
+import type { DocumentClient } from './client.ts';
+import { type ApplicationData, applicationKeys } from './entities/application.ts';
+import {
+  followUpQueue,
+  missionFromItem,
+  missionKey,
+  missionSortPrefix,
+  missionToItem,
+} from './entities/mission.ts';
+import { networkStatusKey, type StoredSubmission, submissionFromItem } from './entities/submission.ts';
+import { indexQuery, partitionOf, partitionQuery, sortOf } from './keys.ts';
+import { isConditionFailure, putIfAbsent } from './put-if-absent.ts';
+import { queryAll } from './query.ts';
+
+export interface ApplicationWithMissions {
+  application: StoredSubmission<ApplicationData>;
+  missions: Mission[];
+}
+
+export interface MissionRepository {
+  /** An application and its missions, from one Query on the application's partition. */
+  forApplication(reference: string): Promise<ApplicationWithMissions | undefined>;
+  /** Writes a new mission; false when its number is taken (someone created one at the same time). */
+  create(mission: Mission): Promise<boolean>;
+  /**
+   * Writes the mission as changed by a rule (its version one more than the one read, its audit line
+   * appended), only if the stored version is still the one read; else answers the stored one.
+   */
+  save(mission: Mission): Promise<{ saved: Mission } | { stale: Mission | undefined }>;
+  listByNetworkAndStatus(network: string, status: Mission['status']): Promise<Mission[]>;
+  /** Closed missions whose next follow-up is due by `before`, oldest first. */
+  listFollowUpsDue(before: Date, limit: number): Promise<Mission[]>;
+}
+
+const due = tables.data.indexes.byDueDate;
+
+export const missionRepository = (client: DocumentClient, tableName: string): MissionRepository => ({
+  async forApplication(reference) {
+    const applicationKey = applicationKeys.of(reference);
+    const items = await queryAll(client, {
+      TableName: tableName,
+      ...partitionQuery(partitionOf(applicationKey)),
+      ConsistentRead: true,
+    });
+    const record = items.find((item) => sortOf(item) === sortOf(applicationKey));
+    if (!record) return undefined;
+    return {
+      application: submissionFromItem<ApplicationData>(record),
+      missions: items.filter((item) => sortOf(item).startsWith(missionSortPrefix)).map(missionFromItem),
+    };
+  },
+
+  create: (mission) => putIfAbsent(client, tableName, missionToItem(mission)),
+
+  async save(mission) {
+    try {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: missionToItem(mission),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': mission.version - 1 },
+        }),
+      );
+      return { saved: mission };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const { Item } = await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: missionKey(mission.reference, mission.number),
+          ConsistentRead: true,
+        }),
+      );
+      return { stale: Item ? missionFromItem(Item) : undefined };
+    }
+  },
+
+  async listByNetworkAndStatus(network, status) {
+    const items = await queryAll(client, {
+      TableName: tableName,
+      ...indexQuery('byNetworkAndStatus', networkStatusKey('mission', network, status)),
+    });
+    return items.map(missionFromItem);
+  },
+
+  async listFollowUpsDue(before, limit) {
+    const query = indexQuery('byDueDate', followUpQueue);
+    // One page on purpose: a run takes at most `limit` missions, the next run the rest.
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        ...query,
+        KeyConditionExpression: `${query.KeyConditionExpression} AND #due <= :before`,
+        ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#due': due.sortKey },
+        ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':before': before.toISOString() },
+        Limit: limit,
+      }),
+    );
+    return Items.map(missionFromItem);
+  },
+});
