@@ -240,6 +240,22 @@ export type MissionChange =
   | 'follow-up-sent'
   | 'follow-up';
 
+/** How the mission's history names each change, on its page and in a person's export. */
+export const missionChangeLabels: Record<MissionChange, string> = {
+  created: 'Mission créée',
+  edited: 'Mission modifiée',
+  started: 'Mission démarrée',
+  planned: 'Demi-journée prévue',
+  rescheduled: 'Demi-journée déplacée',
+  cancelled: 'Demi-journée annulée',
+  done: 'Demi-journée réalisée',
+  closing: 'Bilan demandé',
+  closed: 'Mission close',
+  outcome: 'Bilan reçu',
+  'follow-up-sent': 'Relance de suivi envoyée à l’entreprise',
+  'follow-up': 'Suivi reçu de l’entreprise',
+};
+
 export interface MissionHistoryLine {
   at: string;
   actor: { id: string; name: string };

@@ -9,9 +9,15 @@ import { publicFormOrigin, receivedState } from '../../functions/domain/applicat
 import { config } from '../../functions/runtime/config.ts';
 import { moveApplication } from '../../functions/use-cases/applications/move-application.ts';
 import { addNote, readApplication } from '../../functions/use-cases/applications/read-applications.ts';
+import {
+  createApplicationMission,
+  planMissionIntervention,
+  readMission,
+} from '../../functions/use-cases/missions/staff-missions.ts';
 import { anonymiseOnRequest } from '../../functions/use-cases/privacy/anonymise-record.ts';
 import { applyRetention } from '../../functions/use-cases/privacy/apply-retention.ts';
 import { submitApplication } from '../../functions/use-cases/public-forms/submit-application.ts';
+import { missionDependencies } from '../../functions/wiring/mission-mail.ts';
 import { privacyDependencies } from '../../functions/wiring/privacy.ts';
 import { applicationDependencies } from '../../functions/wiring/public-forms.ts';
 import { staffDependencies } from '../../functions/wiring/staff-mail.ts';
@@ -26,6 +32,7 @@ import {
   validPartnerOffer,
 } from '../support/form-posts.ts';
 import { givenLocalCloud } from '../support/local-cloud.ts';
+import { givenApplication, givenVolunteer, isoDayFromToday, newMission } from '../support/missions.ts';
 import { claire, nadia, paul } from '../support/staff-actors.ts';
 import { bearer, staffTokens } from '../support/staff-tokens.ts';
 import { typographyFaults } from '../support/typography.ts';
@@ -464,5 +471,48 @@ describe('a record and its retention mark', () => {
       new Date(),
     );
     expect(partition.map((item) => item.entity)).toContain('retention-mark');
+  });
+});
+
+describe('an application with a mission, anonymised on request', () => {
+  it('keeps the mission’s dates, half-days and figures, and drops every text typed about the SME', async () => {
+    // Given an approved application whose mission has a half-day planned with a note and a place
+    const reference = await givenApplication('approved');
+    const deps = missionDependencies();
+    const mission = await createApplicationMission(
+      deps,
+      claire,
+      reference,
+      newMission(await givenVolunteer()),
+      new Date(),
+    );
+    await planMissionIntervention(
+      deps,
+      claire,
+      mission.id,
+      {
+        version: 1,
+        date: isoDayFromToday(3),
+        slot: 'morning',
+        place: 'Atelier de M. Secret',
+        note: 'Appeler M. Secret au 06 12 34 56 78',
+      },
+      new Date(),
+    );
+
+    // When the person asks for their data to be erased
+    await anonymiseOnRequest(
+      privacyDependencies(),
+      claire,
+      reference,
+      { reason: 'Demande écrite' },
+      new Date(),
+    );
+
+    // Then the mission is still there with its half-day, and nothing of what was typed about them
+    const after = await readMission(deps, claire, mission.id);
+    expect(after.interventions).toHaveLength(1);
+    expect(after.interventions[0]).toMatchObject({ status: 'planned', slot: 'morning' });
+    expect(JSON.stringify(after)).not.toMatch(/Secret|06 12 34/);
   });
 });

@@ -203,6 +203,92 @@ describe('the person export', () => {
   });
 });
 
+const missionItem = {
+  pk: 'APPLICATION#ALZ-36-2026-0001',
+  sk: 'MISSION#0001',
+  entity: 'mission',
+  id: 'ALZ-36-2026-0001-M1',
+  status: 'active',
+  competenceId: 'indre-iso-9001',
+  partnerId: 'indre-aero',
+  volunteerId: 'indre-v-abc123',
+  plannedHalfDays: 4,
+  startDate: '2027-03-01',
+  endDate: '2027-12-31',
+  checklist: { agreementSignedOn: '2027-02-20', consentSignedOn: '2027-02-21' },
+  interventions: [
+    {
+      id: 'I1',
+      date: '2027-03-29',
+      slot: 'morning',
+      remote: false,
+      place: 'Atelier de M. Secret',
+      status: 'done',
+      note: 'Appeler M. Secret',
+      sequence: 0,
+      history: [
+        {
+          at: '2027-03-01T10:00:00.000Z',
+          actor: { id: 'x', name: 'Claire' },
+          change: 'planned',
+          note: 'Chez M. Secret',
+        },
+      ],
+    },
+  ],
+  outcomes: {
+    sme: {
+      jobsCreated: 1,
+      jobsMaintained: 4,
+      satisfaction: 5,
+      comment: 'Merci à M. Secret',
+      at: '2027-04-02T10:00:00.000Z',
+      by: 'sme',
+    },
+    followUps: [],
+  },
+  history: [
+    {
+      at: '2027-03-01T10:00:00.000Z',
+      actor: { id: 'x', name: 'Claire' },
+      change: 'started',
+      note: 'Vu M. Secret',
+    },
+  ],
+};
+
+describe('a mission in the person export and the anonymisation', () => {
+  it('is written out in French, half-day by half-day, never as raw objects', () => {
+    const section = exportedSection(missionItem, {
+      networkName: () => 'Alizé Indre',
+      competenceLabel: (id) => id,
+    });
+
+    expect(section.title).toBe('Mission ALZ-36-2026-0001-M1');
+    const fields = Object.fromEntries(section.fields.map((field) => [field.label, field.value]));
+    expect(fields).toMatchObject({
+      Statut: 'En cours',
+      'Demi-journée (1)':
+        'le 29 mars 2027, matin, à Atelier de M. Secret, Réalisée, note\u00a0: Appeler M. Secret',
+      'Historique (1)': 'le 1er mars 2027 à 11\u00a0h, Mission démarrée, note\u00a0: Vu M. Secret',
+    });
+    expect(fields['Bilan de l’entreprise']).toContain('emplois maintenus\u00a0: 4');
+    expect(JSON.stringify(section)).not.toContain('[object Object]');
+  });
+
+  it('loses every free text of its list, and keeps its dates, half-days and figures', () => {
+    const [rewrite] = childRewrites([missionItem]);
+    const after = { ...missionItem, ...rewrite?.rewrite?.set };
+
+    expect(JSON.stringify(after)).not.toContain('Secret');
+    expect(after.interventions).toEqual([
+      expect.objectContaining({ date: '2027-03-29', status: 'done', slot: 'morning' }),
+    ]);
+    expect(after.outcomes.sme).toMatchObject({ jobsCreated: 1, jobsMaintained: 4, satisfaction: 5 });
+    expect(childRewrites([{ ...after }])[0]?.rewrite).toBeUndefined();
+  });
+});
+
 describe('the CSV writer', () => {
   const columns = [
     { header: 'Texte', cell: (row: { text: string; count?: number }) => row.text },

@@ -121,6 +121,34 @@ export const anonymisedChild: Readonly<
   // Already anonymised: nothing to write again.
   'staff-note': (item) =>
     item.anonymised === true ? undefined : { set: { text: '', anonymised: true }, remove: [] },
+  mission: (item) => (item.anonymised === true ? undefined : { set: anonymisedMission(item), remove: [] }),
+};
+
+type Line = Record<string, unknown>;
+const lines = (value: unknown): Line[] => (Array.isArray(value) ? (value as Line[]) : []);
+const withoutText = (line: Line, fields: readonly string[]): Line =>
+  Object.fromEntries(Object.entries(line).filter(([name]) => !fields.includes(name)));
+
+/**
+ * A mission keeps its dates, half-days, statuses, who ran it (the volunteer is a person of their own,
+ * whose record stays) and its figures (jobs, satisfaction); every text typed about the SME goes:
+ * the listed free-text fields (shared/missions.ts `missionFreeTextFields`).
+ */
+const anonymisedMission = (item: Data): Data => {
+  const outcomes = (item.outcomes ?? {}) as Record<string, Line | Line[] | undefined>;
+  return {
+    interventions: lines(item.interventions).map((intervention) => ({
+      ...withoutText(intervention, ['note', 'place']),
+      history: lines(intervention.history).map((line) => withoutText(line, ['note'])),
+    })),
+    history: lines(item.history).map((line) => withoutText(line, ['note'])),
+    outcomes: {
+      ...outcomes,
+      ...(outcomes.sme ? { sme: withoutText(outcomes.sme as Line, ['comment']) } : {}),
+      ...(outcomes.volunteer ? { volunteer: withoutText(outcomes.volunteer as Line, ['comment']) } : {}),
+    },
+    anonymised: true,
+  };
 };
 
 export class UnknownChildError extends Error {

@@ -1,6 +1,16 @@
 import { orientationLabels, sourceLabels, statusLabels } from '../../../shared/application-status.ts';
 import { competenceCategories } from '../../../shared/catalogue.ts';
 import { frenchDay, parisDateTime } from '../../../shared/dates.ts';
+import {
+  type HalfDaySlot,
+  halfDaySlotLabels,
+  type InterventionStatus,
+  interventionStatusLabels,
+  type MissionChange,
+  type MissionStatus,
+  missionChangeLabels,
+  missionStatusLabels,
+} from '../../../shared/missions.ts';
 import { directoryStatusLabels } from '../../../shared/partners.ts';
 import type { ExportedSection } from '../../../shared/staff-api.ts';
 
@@ -27,6 +37,7 @@ export const itemTitles: Readonly<Record<string, (item: Item) => string>> = {
   'partner-offer': (item) => `Proposition de partenariat ${String(item.reference)}`,
   'contact-message': (item) => `Message ${String(item.reference)}`,
   'staff-note': (item) => `Note de l’équipe du ${dateText(item.at)}`,
+  mission: (item) => `Mission ${String(item.id)}`,
   'retention-mark': () => 'Durée de conservation',
   partner: (item) => `Entreprise partenaire ${String(item.name)}`,
   volunteer: (item) => `Salarié volontaire ${String(item.firstName)} ${String(item.lastName)}`,
@@ -195,6 +206,74 @@ const fieldsOf = (item: Item, context: ExportContext, prefix = ''): ExportedSect
 /** Kinds of item written out by a rule of their own rather than attribute by attribute. */
 export const itemFields: Readonly<Record<string, (item: Item) => ExportedSection['fields']>> = {
   'retention-mark': (item) => [{ label: 'Anonymisation prévue au plus tôt le', value: dateText(item.dueAt) }],
+  mission: (item) => missionFields(item),
+};
+
+const listOf = (value: unknown): Item[] => (Array.isArray(value) ? (value as Item[]) : []);
+const present = (fields: { label: string; value: unknown }[]): ExportedSection['fields'] =>
+  fields.flatMap(({ label, value }) =>
+    value === undefined || value === null || value === '' ? [] : [{ label, value: String(value) }],
+  );
+
+/** A mission, its half-days and its outcomes, as a person reads them (its lists would print as objects). */
+const missionFields = (item: Item): ExportedSection['fields'] => {
+  const checklist = (item.checklist ?? {}) as Item;
+  const outcomes = (item.outcomes ?? {}) as { sme?: Item; volunteer?: Item; followUps?: Item[] };
+  return present([
+    { label: 'Mission', value: item.id },
+    { label: 'Statut', value: missionStatusLabels[item.status as MissionStatus] ?? item.status },
+    { label: 'Compétence', value: item.competenceId },
+    { label: 'Entreprise partenaire', value: item.partnerId },
+    { label: 'Salarié volontaire', value: item.volunteerId },
+    { label: 'Demi-journées prévues', value: item.plannedHalfDays },
+    { label: 'Début', value: item.startDate && dateText(item.startDate) },
+    { label: 'Fin', value: item.endDate && dateText(item.endDate) },
+    {
+      label: 'Convention signée le',
+      value: checklist.agreementSignedOn && dateText(checklist.agreementSignedOn),
+    },
+    {
+      label: 'Accord écrit du salarié le',
+      value: checklist.consentSignedOn && dateText(checklist.consentSignedOn),
+    },
+    ...listOf(item.interventions).map((intervention, index) => ({
+      label: `Demi-journée (${index + 1})`,
+      value: [
+        `le ${dateText(intervention.date)}, ${halfDaySlotLabels[intervention.slot as HalfDaySlot] ?? intervention.slot}`,
+        intervention.remote ? 'à distance' : intervention.place ? `à ${String(intervention.place)}` : '',
+        interventionStatusLabels[intervention.status as InterventionStatus] ?? String(intervention.status),
+        intervention.note ? `note\u00a0: ${String(intervention.note)}` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    })),
+    ...(['sme', 'volunteer'] as const).map((who) => {
+      const outcome = outcomes[who];
+      if (!outcome) return { label: '', value: undefined };
+      return {
+        label: who === 'sme' ? 'Bilan de l’entreprise' : 'Bilan du salarié volontaire',
+        value: [
+          outcome.jobsCreated !== undefined ? `emplois créés\u00a0: ${String(outcome.jobsCreated)}` : '',
+          outcome.jobsMaintained !== undefined
+            ? `emplois maintenus\u00a0: ${String(outcome.jobsMaintained)}`
+            : '',
+          outcome.satisfaction !== undefined ? `satisfaction\u00a0: ${String(outcome.satisfaction)}/5` : '',
+          outcome.comment ? `commentaire\u00a0: ${String(outcome.comment)}` : '',
+          `le ${dateText(outcome.at)}`,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      };
+    }),
+    ...listOf(outcomes.followUps).map((followUp) => ({
+      label: `Suivi à ${String(followUp.month)}\u00a0mois`,
+      value: `emplois créés\u00a0: ${String(followUp.jobsCreated)}, emplois maintenus\u00a0: ${String(followUp.jobsMaintained)}, le ${dateText(followUp.at)}`,
+    })),
+    ...listOf(item.history).map((line, index) => ({
+      label: `${fieldLabels.history} (${index + 1})`,
+      value: `le ${dateText(line.at)}, ${missionChangeLabels[line.change as MissionChange] ?? String(line.change)}${line.note ? `, note\u00a0: ${String(line.note)}` : ''}`,
+    })),
+  ]);
 };
 
 /** One item written out: its title, and each attribute it holds with its French label. */

@@ -9,8 +9,8 @@ import {
   interventionChangeSchema,
   interventionPlanSchema,
   interventionStatusLabels,
-  type MissionHistoryLine,
   type MissionView,
+  missionChangeLabels,
   missionEditSchema,
   missionStatusLabels,
 } from '../../../../shared/missions.ts';
@@ -661,21 +661,6 @@ const closingSection = (mission: MissionView) => {
   return section('bilan', 'Clôture et bilan', children);
 };
 
-const changeWords: Record<MissionHistoryLine['change'], string> = {
-  created: 'Mission créée',
-  edited: 'Mission modifiée',
-  started: 'Mission démarrée',
-  planned: 'Demi-journée prévue',
-  rescheduled: 'Demi-journée déplacée',
-  cancelled: 'Demi-journée annulée',
-  done: 'Demi-journée réalisée',
-  closing: 'Bilan demandé',
-  closed: 'Mission close',
-  outcome: 'Bilan reçu',
-  'follow-up-sent': 'Relance de suivi envoyée à l’entreprise',
-  'follow-up': 'Suivi reçu de l’entreprise',
-};
-
 const historySection = ({ history }: MissionView) =>
   section('historique', 'Historique', [
     h(
@@ -683,7 +668,7 @@ const historySection = ({ history }: MissionView) =>
       { class: 'timeline' },
       history.map((line) =>
         h('li', {}, [
-          h('p', {}, [h('strong', {}, [changeWords[line.change]])]),
+          h('p', {}, [h('strong', {}, [missionChangeLabels[line.change]])]),
           h('p', { class: 'meta' }, [`Le ${parisDateTime(line.at)}, par ${line.actor.name}`]),
         ]),
       ),
