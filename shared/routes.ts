@@ -184,6 +184,20 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/api/staff/exports/missions',
+    handler: 'export-missions',
+    access: 'staff',
+    tables: { data: 'read' },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/exports/interventions',
+    handler: 'export-interventions',
+    access: 'staff',
+    tables: { data: 'read' },
+  },
+  {
+    method: 'GET',
     path: '/api/staff/partners',
     handler: 'list-partners',
     access: 'staff',

@@ -81,7 +81,7 @@ describe('a person’s data in the back office', () => {
     const page = await chromium.newPage({ viewport: { width: 1280, height: 900 } });
     await openSignedIn(page, cloud(), claire, '/espace-equipe/candidatures/');
     await page.getByRole('heading', { name: 'Exporter pour les financeurs' }).waitFor();
-    await page.getByLabel('Reçues à partir du').fill(`${new Date().getFullYear() - 1}-01-01`);
+    await page.getByLabel('À partir du').fill(`${new Date().getFullYear() - 1}-01-01`);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -98,5 +98,16 @@ describe('a person’s data in the back office', () => {
     // The demo applications of Indre, and only them.
     expect(lines.filter((line) => line.startsWith('ALZ-36-')).length).toBeGreaterThanOrEqual(10);
     expect(lines.some((line) => line.startsWith('ALZ-18-'))).toBe(false);
+
+    // And the same form gives the missions' file
+    await page.getByLabel('Fichier').selectOption({ label: 'Missions menées' });
+    const [missions] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le fichier CSV' }).click(),
+    ]);
+    expect(missions.suggestedFilename()).toMatch(
+      /^missions-tous-reseaux-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    expect((await saved(missions)).subarray(3).toString('utf8')).toMatch(/^Mission;Candidature;Réseau;/);
   });
 });

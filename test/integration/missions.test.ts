@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client.ts';
@@ -628,5 +629,103 @@ describe('the 12- and 24-month follow-ups', () => {
     const due = await missionRepository(db, config().dataTableName).listFollowUpsDue(after(60, 0), 100);
     db.destroy();
     expect(due.map((m) => m.id)).not.toContain(mission.id);
+  });
+});
+
+describe('the funders’ files of missions and half-days', () => {
+  const parseCsv = async (response: Response) => {
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return parse(new TextDecoder().decode(bytes.slice(3)), {
+      delimiter: ';',
+      record_delimiter: '\r\n',
+      columns: true,
+    }) as Record<string, string>[];
+  };
+
+  it('list the period’s missions and half-days, with no person named and no cell a spreadsheet would run', async () => {
+    // Given a started mission for an SME whose name a spreadsheet would take for a formula,
+    // with a half-day done, one planned and one cancelled
+    const volunteer = await givenVolunteer();
+    const reference = await givenApplication('approved', { companyName: '=HYPERLINK("http://x.example")' });
+    let mission = await createApplicationMission(
+      deps(),
+      claire,
+      reference,
+      newMission(volunteer),
+      new Date(),
+    );
+    for (const [offset, slot] of [
+      [-2, 'morning'],
+      [5, 'afternoon'],
+      [6, 'morning'],
+    ] as const) {
+      mission = await planMissionIntervention(
+        deps(),
+        claire,
+        mission.id,
+        { version: mission.version, date: day(offset), slot, remote: offset === 5 },
+        new Date(),
+      );
+    }
+    mission = await startApplicationMission(
+      deps(),
+      claire,
+      mission.id,
+      { version: mission.version },
+      new Date(),
+    );
+    const [past, , cancelled] = mission.interventions;
+    mission = await changeMissionIntervention(
+      deps(),
+      claire,
+      mission.id,
+      past?.id ?? '',
+      { action: 'done', version: mission.version, note: 'Diagnostic fait' },
+      new Date(),
+    );
+    await changeMissionIntervention(
+      deps(),
+      claire,
+      mission.id,
+      cancelled?.id ?? '',
+      { action: 'cancel', version: mission.version },
+      new Date(),
+    );
+    const period = `network=indre&from=${day(-30)}&to=${day(30)}`;
+
+    // When Indre's staff download both files for the month around today
+    const missions = await parseCsv(await call('GET', `/api/staff/exports/missions?${period}`));
+    const halfDays = await parseCsv(await call('GET', `/api/staff/exports/interventions?${period}`));
+
+    // Then the mission is one row, its SME's name inert, its half-days counted
+    const row = missions.find((candidate) => candidate.Mission === mission.id);
+    expect(row).toMatchObject({
+      Candidature: reference,
+      Réseau: 'Alizé Indre',
+      'Entreprise accompagnée': `'=HYPERLINK("http://x.example")`,
+      Statut: 'En cours',
+      'Demi-journées prévues': '4',
+      'Demi-journées programmées': '2',
+      'Demi-journées réalisées': '1',
+    });
+    // And each half-day is a row of its own, in date order, where and how it went
+    const own = halfDays.filter((candidate) => candidate.Mission === mission.id);
+    const french = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    expect(own.map((line) => [line.Date, line['Demi-journée'], line.Lieu, line.Statut])).toEqual([
+      [french(day(-2)), 'matin', 'sur place', 'Réalisée'],
+      [french(day(5)), 'après-midi', 'à distance', 'Prévue'],
+      [french(day(6)), 'matin', 'sur place', 'Annulée'],
+    ]);
+    // Nobody is named: not the volunteer, not the note typed about the SME
+    const everything = JSON.stringify([missions, halfDays]);
+    expect(everything).not.toContain(volunteer.lastName);
+    expect(everything).not.toContain('Diagnostic fait');
+    // And another network's staff may not have Indre's file
+    expect((await call('GET', `/api/staff/exports/missions?${period}`, undefined, paul.name)).status).toBe(
+      404,
+    );
   });
 });

@@ -207,6 +207,26 @@ const cases: Record<string, Case> = {
     listsOwn: true,
     national: 200,
   },
+  'GET /api/staff/exports/missions': {
+    request: async () => {
+      const year = new Date().getFullYear();
+      return { path: `/api/staff/exports/missions?from=${year - 1}-01-01&to=${year + 1}-12-31` };
+    },
+    indre: 200,
+    // Without a network: the file of the networks in scope, Cher's own for Cher's staff.
+    listsOwn: true,
+    national: 200,
+  },
+  'GET /api/staff/exports/interventions': {
+    request: async () => {
+      const year = new Date().getFullYear();
+      return { path: `/api/staff/exports/interventions?from=${year - 1}-01-01&to=${year + 1}-12-31` };
+    },
+    indre: 200,
+    // Without a network: the file of the networks in scope, Cher's own for Cher's staff.
+    listsOwn: true,
+    national: 200,
+  },
   'GET /api/staff/partners': {
     request: async () => ({ path: '/api/staff/partners' }),
     indre: 200,

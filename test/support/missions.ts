@@ -26,7 +26,7 @@ const unique = () => `${process.pid % 1000}${Date.now() % 100_000}${++counter}`.
 
 export const givenApplication = async (
   status: ApplicationStatus = 'approved',
-  overrides: { network?: string; email?: string } = {},
+  overrides: { network?: string; email?: string; companyName?: string } = {},
 ): Promise<string> => {
   const form = validApplication();
   const network = overrides.network ?? 'indre';
@@ -46,7 +46,13 @@ export const givenApplication = async (
     ],
     source: 'public-form',
     data: {
-      company: { ...form.company, communeCode: '36044', communeName: 'Châteauroux', departement: '36' },
+      company: {
+        ...form.company,
+        ...(overrides.companyName ? { name: overrides.companyName } : {}),
+        communeCode: '36044',
+        communeName: 'Châteauroux',
+        departement: '36',
+      },
       contact: {
         ...form.contact,
         email: overrides.email ?? `gerante-${reference.toLowerCase()}@missions.example.fr`,

@@ -97,8 +97,10 @@ interface Answers {
   'POST /api/staff/partner-offers/{reference}/partner': OfferConversion;
   'GET /api/staff/people': PersonExport;
   'POST /api/staff/records/{reference}/anonymisation': AnonymisationResult;
-  /** A CSV file, read by `downloadApplicationsCsv`, not as JSON. */
+  /** CSV files, read by `downloadExportCsv`, not as JSON. */
   'GET /api/staff/exports/applications': Blob;
+  'GET /api/staff/exports/missions': Blob;
+  'GET /api/staff/exports/interventions': Blob;
   'GET /api/staff/applications/{reference}/missions': ApplicationMissions;
   'POST /api/staff/applications/{reference}/missions': MissionView;
   'GET /api/staff/missions/{id}': MissionView;
@@ -355,11 +357,15 @@ export interface ApplicationsExport {
   to: string;
 }
 
+/** The funders' files: applications received, missions run, half-days dated in a period. */
+export type ExportKind = 'applications' | 'missions' | 'interventions';
+
 /** The funders' CSV: a file, not JSON; its name comes from the answer's `content-disposition`. */
-export const downloadApplicationsCsv = async (
+export const downloadExportCsv = async (
+  kind: ExportKind,
   request: ApplicationsExport,
 ): Promise<{ file: Blob; fileName: string }> => {
-  const url = urlOf('/api/staff/exports/applications', {}, { ...request });
+  const url = urlOf(`/api/staff/exports/${kind}`, {}, { ...request });
   let response: Response;
   try {
     response = await staffFetch(url, {
@@ -371,8 +377,8 @@ export const downloadApplicationsCsv = async (
   }
   if (response.ok) {
     const fileName =
-      /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'candidatures.csv';
-    const file: Answers['GET /api/staff/exports/applications'] = await response.blob();
+      /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${kind}.csv`;
+    const file: Answers[`GET /api/staff/exports/${ExportKind}`] = await response.blob();
     return { file, fileName };
   }
   const answer: unknown = await response.json().catch(() => undefined);

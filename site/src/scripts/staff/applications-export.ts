@@ -2,11 +2,11 @@ import { parisIsoDate } from '../../../../shared/dates.ts';
 import type { StaffSession } from '../../../../shared/staff-api.ts';
 import { byId, h } from '../../lib/dom.ts';
 import { clearErrors, showErrors } from '../../lib/forms/field-error.ts';
-import { downloadApplicationsCsv, StaffApiError } from '../../lib/staff/api.ts';
+import { downloadExportCsv, type ExportKind, StaffApiError } from '../../lib/staff/api.ts';
 import { busy, messageOf } from '../../lib/staff/page-load.ts';
 
 /**
- * The inbox's download of the funders' CSV: a period (this year so far by default) and, for the
+ * The inbox's download of the funders' CSV (applications, missions or half-days): a period (this year so far by default) and, for the
  * national coordination, a network. The file comes through the session's token, so it is fetched,
  * then saved under the name the API gives it.
  */
@@ -18,6 +18,7 @@ export const setUpApplicationsExport = (session: StaffSession) => {
   const from = byId('from', HTMLInputElement);
   const to = byId('to', HTMLInputElement);
   const network = byId('export-reseau', HTMLSelectElement);
+  const kind = byId('export-fichier', HTMLSelectElement);
   const today = parisIsoDate(new Date());
   from.value = `${today.slice(0, 4)}-01-01`;
   to.value = today;
@@ -31,7 +32,7 @@ export const setUpApplicationsExport = (session: StaffSession) => {
     void busy(button, async () => {
       clearErrors(Object.values(controls), failure);
       try {
-        const { file, fileName } = await downloadApplicationsCsv({
+        const { file, fileName } = await downloadExportCsv(kind.value as ExportKind, {
           network: network.value || undefined,
           from: from.value,
           to: to.value,
