@@ -10,7 +10,6 @@ import {
   isoDayFromToday as day,
   givenApplication,
   givenVolunteer,
-  missionCompetence,
   newMission,
 } from '../support/missions.ts';
 import { openSignedIn } from '../support/staff-sign-in.ts';
@@ -18,8 +17,9 @@ import { bearer, staffTokens } from '../support/staff-tokens.ts';
 import { typographyFaults } from '../support/typography.ts';
 
 /**
- * A mission tried as a new staff member would, in Chromium against the local cloud: from an approved
- * demo application, a mission created with its checklist, two half-days planned, the calendar
+ * A mission tried as a new staff member would, in Chromium against the local cloud: a partner company,
+ * a competence it offers and one of its employees added in the back office; from an approved demo
+ * application, a mission with them created with its checklist, two half-days planned, the calendar
  * downloaded and read back, a half-day logged, the mission closed; the SME answers the outcome form
  * from the link in its mail, on a phone; the volunteer's and the SME's mails are in the viewer.
  */
@@ -39,7 +39,7 @@ const checkPage = async (page: Page, where: string) => {
 
 describe('a mission in the back office', () => {
   it('is created, planned, downloaded, delivered and closed, and the SME answers its outcome form', async () => {
-    // Given an approved demo application of Indre, and a volunteer of a partner offering a competence
+    // Given an approved demo application of Indre
     const token = await staffTokens(cloud().issuer).access(claire);
     const inbox = (await (
       await fetch(`${cloud().urls.api}/staff/applications?status=approved`, { headers: bearer(token) })
@@ -51,22 +51,48 @@ describe('a mission in the back office', () => {
       await fetch(`${cloud().urls.api}/staff/applications/${reference}`, { headers: bearer(token) })
     ).json();
     const smeEmail = application.contact.email as string;
-    const volunteer = await givenVolunteer({
-      firstName: 'Inès',
-      lastName: 'Lambert',
-      role: 'Responsable qualité',
-    });
 
-    // When Claire opens the application and creates a mission with its checklist
+    // When Claire adds a partner company, a competence it offers, and one of its employees as a volunteer
     // axe is injected, so the pages it checks bypass the CSP (as in the back office's own test).
     const page = await chromium.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    await openSignedIn(page, cloud(), claire, `/espace-equipe/candidature/?ref=${reference}`);
+    await openSignedIn(page, cloud(), claire, '/espace-equipe/partenaires/');
     // From here on: the issuer's own pages are the sign-in test's business.
     const problems = consoleProblems(page);
+    const partnerForm = page.locator('#nouveau-partenaire');
+    await partnerForm.getByLabel('Nom de l’entreprise').fill('Porcelaines du Berry');
+    await partnerForm.getByLabel('SIRET').fill('73282932000074');
+    await partnerForm.getByLabel('Secteur d’activité').fill('Arts de la table');
+    await partnerForm.getByLabel('Prénom').fill('Odile');
+    await partnerForm.getByLabel('Nom', { exact: true }).fill('Barbier');
+    await partnerForm.getByLabel('Adresse électronique').fill('odile.barbier@porcelaines.example.com');
+    await partnerForm.getByRole('button', { name: 'Ajouter l’entreprise' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Porcelaines du Berry' }).waitFor();
+    const partnerPage = page.url();
+    await page.getByRole('link', { name: /Ajouter ou modifier une compétence/ }).click();
+    const competenceForm = page.locator('#nouvelle-competence');
+    await competenceForm.getByLabel('Domaine').selectOption('quality');
+    await competenceForm.getByLabel('Intitulé').fill('Fiabiliser un contrôle qualité');
+    await competenceForm.getByLabel('Porcelaines du Berry').check();
+    await competenceForm.getByRole('button', { name: 'Ajouter au catalogue' }).click();
+    await page.getByText(/La compétence .+ est au catalogue\./).waitFor();
+    await page.goto(partnerPage);
+    const volunteerForm = page.locator('#nouveau-volontaire');
+    await volunteerForm.getByLabel('Prénom').fill('Inès');
+    await volunteerForm.getByLabel('Nom', { exact: true }).fill('Lambert');
+    await volunteerForm.getByLabel('Fonction dans l’entreprise').fill('Responsable qualité');
+    await volunteerForm.getByLabel('Adresse électronique').fill('ines.lambert@porcelaines.example.com');
+    await volunteerForm.getByLabel('Fiabiliser un contrôle qualité').check();
+    await volunteerForm.getByRole('button', { name: 'Ajouter le salarié volontaire' }).click();
+    await page.getByText('Inès Lambert est ajouté·e aux salariés volontaires').waitFor();
+
+    // And opens the application and creates a mission with its checklist
+    await page.goto(`${cloud().urls.site}/espace-equipe/candidature/?ref=${reference}`);
     await page.locator('#creer-mission > summary').click();
-    await page.getByLabel('Compétence').selectOption(missionCompetence?.id ?? '');
-    await page.getByLabel('Entreprise partenaire').selectOption(volunteer.partnerId);
-    await page.getByLabel('Salarié', { exact: true }).selectOption(volunteer.id);
+    await page.getByLabel('Compétence').selectOption({ label: 'Fiabiliser un contrôle qualité' });
+    await page.getByLabel('Entreprise partenaire').selectOption({ label: 'Porcelaines du Berry' });
+    await page
+      .getByLabel('Salarié', { exact: true })
+      .selectOption({ label: 'Inès Lambert, Responsable qualité' });
     await page.getByLabel('Demi-journées prévues').fill('4');
     await page.getByLabel('Date de début').fill(day(-10));
     await page.getByLabel(/^Date de fin/).fill(day(180));
