@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import type { PublicNetwork } from './networks.ts';
-import type { CompetenceRecord, PartnerRecord } from './partners.ts';
 
 /** Categories of the competence catalogue, in the order the site shows them. */
 export const competenceCategories = [
@@ -31,24 +30,6 @@ export const competenceSchema = z.object({
 });
 /** A competence as the public reads it: the names of the partner companies that offer it today. */
 export type Competence = z.infer<typeof competenceSchema>;
-
-/**
- * The public view of stored competences: each names the active partners that offer it, and one that
- * no active partner offers any more is left out (nobody could run it).
- */
-export const toPublicCompetences = (
-  records: readonly CompetenceRecord[],
-  partners: readonly Pick<PartnerRecord, 'id' | 'name' | 'status'>[],
-): Competence[] => {
-  const activeNames = new Map(partners.filter((p) => p.status === 'active').map((p) => [p.id, p.name]));
-  return records.flatMap((record) => {
-    if (record.status !== 'active') return [];
-    const names = record.partnerIds.flatMap((id) => activeNames.get(id) ?? []);
-    if (names.length === 0) return [];
-    const { id, network, category, label, description } = record;
-    return [{ id, network, category, label, description, partners: names }];
-  });
-};
 
 export interface CatalogueResponse {
   networks: PublicNetwork[];

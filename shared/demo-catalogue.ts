@@ -1,5 +1,10 @@
-import { type Competence, toPublicCompetences } from './catalogue.ts';
-import type { CompetenceRecord, PartnerInput, PartnerRecord } from './partners.ts';
+import type { Competence } from './catalogue.ts';
+import {
+  type CompetenceRecord,
+  type PartnerInput,
+  type PartnerRecord,
+  toPublicCompetences,
+} from './partners.ts';
 
 /**
  * Demo data for the local cloud: the catalogue an Indre network could show, offered by
