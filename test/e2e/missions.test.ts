@@ -6,12 +6,7 @@ import type { InboxView } from '../../shared/staff-api.ts';
 import { axeViolations, formatViolations } from '../support/axe.ts';
 import { consoleProblems, givenChromium } from '../support/browser.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
-import {
-  isoDayFromToday as day,
-  givenApplication,
-  givenVolunteer,
-  newMission,
-} from '../support/missions.ts';
+import { isoDayFromToday as day, givenApplication, givenVolunteer, newMission } from '../support/missions.ts';
 import { openSignedIn } from '../support/staff-sign-in.ts';
 import { bearer, staffTokens } from '../support/staff-tokens.ts';
 import { typographyFaults } from '../support/typography.ts';
