@@ -1,10 +1,6 @@
 import type { Competence } from './catalogue.ts';
-import {
-  type CompetenceRecord,
-  type PartnerInput,
-  type PartnerRecord,
-  toPublicCompetences,
-} from './partners.ts';
+import type { CompetenceRecord, PartnerInput, PartnerRecord } from './partners.ts';
+import { toPublicCompetences } from './public-competences.ts';
 
 /**
  * Demo data for the local cloud: the catalogue an Indre network could show, offered by

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Competence } from '../../shared/catalogue.ts';
-import { toPublicCompetences } from '../../shared/partners.ts';
+import { toPublicCompetences } from '../../shared/public-competences.ts';
 import { tables } from '../../shared/tables.ts';
 import type { DocumentClient } from './client.ts';
 import {

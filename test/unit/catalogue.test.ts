@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { assembleCatalogue } from '../../functions/domain/catalogue/catalogue.ts';
 import type { Competence } from '../../shared/catalogue.ts';
 import type { Network } from '../../shared/networks.ts';
-import { type CompetenceRecord, toPublicCompetences } from '../../shared/partners.ts';
+import type { CompetenceRecord } from '../../shared/partners.ts';
+import { toPublicCompetences } from '../../shared/public-competences.ts';
 
 const network: Network = {
   id: 'indre',
