@@ -18,6 +18,20 @@ export interface ScheduleDefinition {
   readonly timeoutSeconds?: number;
 }
 
+/**
+ * What every scheduled function receives, in AWS as locally: EventBridge Scheduler sends this input
+ * (infra/constructs/schedules.ts, with `<aws.scheduler.scheduled-time>` filled in), the local
+ * scheduler sends the same, and `npm run job` adds the options typed after its name (`--month`,
+ * `--network`). A job's clock is `scheduledTime`: a retried invocation or a manual run for another
+ * day computes for the time it stands for, not for the moment it happens to run.
+ */
+export interface ScheduledEvent {
+  schedule: string;
+  scheduledTime: string;
+  /** Only from `npm run job`: what a person asked for (`{ month: '2027-03' }`). */
+  options?: Readonly<Record<string, string>>;
+}
+
 export const schedules = [
   {
     name: 'deliver-outbox',

@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { ScheduledEvent } from '../../shared/schedules.ts';
 import { logger } from '../runtime/logger.ts';
 import { errorResponse, internalErrorResponse } from './errors.ts';
 
@@ -39,8 +40,23 @@ export const httpHandler = (
     .use(answerErrors(options.presentError ?? ((_event, answer) => answer)))
     .handler(handle);
 
+/**
+ * A job's clock and options, from its event (shared/schedules.ts `ScheduledEvent`): the scheduled
+ * time when the event carries one, else the moment it runs.
+ */
+export const jobRequest = (event: unknown): { now: Date; options: Readonly<Record<string, string>> } => {
+  const { scheduledTime, options } = (event ?? {}) as Partial<ScheduledEvent>;
+  const now = scheduledTime === undefined ? new Date() : new Date(scheduledTime);
+  if (Number.isNaN(now.getTime()))
+    throw new Error(`Invalid scheduledTime in the job's event: ${scheduledTime}`);
+  return { now, options: options ?? {} };
+};
+
 /** The middleware stack of every scheduled job. */
-export const jobHandler = <T>(run: (now: Date) => Promise<T>) =>
+export const jobHandler = <T>(run: (now: Date, options: Readonly<Record<string, string>>) => Promise<T>) =>
   middy<unknown, T>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler(() => run(new Date()));
+    .handler((event) => {
+      const { now, options } = jobRequest(event);
+      return run(now, options);
+    });

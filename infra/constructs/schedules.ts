@@ -1,7 +1,12 @@
 import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import {
+  ContextAttribute,
+  Schedule,
+  ScheduleExpression,
+  ScheduleTargetInput,
+} from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -91,6 +96,11 @@ export class Schedules extends Construct {
       description: definition.description,
       schedule: ScheduleExpression.expression(definition.expression, TimeZone.of(definition.timeZone)),
       target: new LambdaInvoke(fn.function, {
+        // The event every job reads its clock from (shared/schedules.ts ScheduledEvent), as the local scheduler sends it.
+        input: ScheduleTargetInput.fromObject({
+          schedule: definition.name,
+          scheduledTime: ContextAttribute.scheduledTime,
+        }),
         retryAttempts: 3,
         maxEventAge: Duration.hours(1),
         deadLetterQueue: failures,

@@ -15,7 +15,6 @@ import { signingKeyRepository } from '../../functions/db/signing-key-repository.
 import { submissionRepository } from '../../functions/db/submission-repository.ts';
 import { formatReference, sequenceOf } from '../../functions/domain/public-forms/reference.ts';
 import { sesMailer } from '../../functions/email/mailer.ts';
-import { functionEnvironment } from '../../functions/runtime/config.ts';
 import { personKeyPurpose, personKeys } from '../../functions/use-cases/privacy/person-keys.ts';
 import { parisYear } from '../../shared/dates.ts';
 import { demoCompetences, demoPartners } from '../../shared/demo-catalogue.ts';
@@ -26,12 +25,13 @@ import {
   signInCodeMail,
   signInCodePlaceholder,
 } from '../../shared/staff.ts';
-import { type TableDefinition, tables } from '../../shared/tables.ts';
+import { tables } from '../../shared/tables.ts';
 import { readSettingsFile, type Settings } from '../config.ts';
 import { demoApplicationCount, demoApplications, demoCommittees, demoNetworks } from './demo-applications.ts';
 import { demoVolunteers } from './demo-volunteers.ts';
 import { closeServer, ensureTables, localDynamoDbClient, startDynamoDb, startSes } from './emulators.ts';
 import { type ApiRequestRecord, startFront } from './front.ts';
+import { exportFunctionEnvironment, localTableName } from './function-environment.ts';
 import { type LocalIssuer, startLocalIssuer } from './issuer.ts';
 import { loadOrCreateIssuerKeys } from './issuer-keys.ts';
 import { jwtAuthorizer } from './jwt-authorizer.ts';
@@ -68,38 +68,7 @@ export interface LocalCloud {
   stop(): Promise<void>;
 }
 
-const localTableName = (definition: TableDefinition) => `alize-local-${definition.id.toLowerCase()}`;
 const repoRoot = new URL('../../', import.meta.url).pathname;
-
-/**
- * The functions run in this process and read their settings from the environment, as in Lambda;
- * the SDK finds the emulators through the standard per-service endpoint variables.
- */
-const exportEnvironment = (
-  settings: Settings,
-  endpoints: { dynamodb: string; ses: string },
-  siteUrl: string,
-  edgeSecret: string,
-) => {
-  Object.assign(process.env, {
-    AWS_REGION: settings.region,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-    AWS_ENDPOINT_URL_SESV2: endpoints.ses,
-    POWERTOOLS_SERVICE_NAME: 'alize',
-    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-    ...functionEnvironment({
-      dataTableName: localTableName(tables.data),
-      networks: settings.networks,
-      national: settings.national,
-      senderDomain: settings.mail.senderDomain,
-      siteUrl,
-      formRateLimitPerHour: settings.forms.rateLimitPerHour,
-      edgeSecret,
-    }),
-  });
-};
 
 /**
  * Applications at every stage and two committees per demo network, on first start only (a marker
@@ -255,7 +224,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       callback: signInCallbackPath,
       logout: backOfficePath,
     });
-    exportEnvironment(settings, { dynamodb: dynamodb.endpoint, ses: ses.endpoint }, site, edgeSecret);
+    exportFunctionEnvironment(settings, { dynamodb: dynamodb.endpoint, ses: ses.endpoint }, site, edgeSecret);
 
     scheduler = startScheduler(log, { autoFire: options.runSchedules ?? true });
     return {

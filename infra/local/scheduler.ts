@@ -1,5 +1,5 @@
 import { functionDefaults } from '../../shared/function-defaults.ts';
-import { type ScheduleDefinition, schedules } from '../../shared/schedules.ts';
+import { type ScheduleDefinition, type ScheduledEvent, schedules } from '../../shared/schedules.ts';
 import { invokeHandler } from './lambda-runtime.ts';
 import { nextFireTimes } from './schedule-expression.ts';
 
@@ -23,17 +23,13 @@ export const startScheduler = (
   const running = new Map<string, Promise<unknown>>();
   let stopped = false;
 
-  const fire = (definition: ScheduleDefinition): Promise<unknown> => {
+  const fire = (definition: ScheduleDefinition, scheduledTime = new Date()): Promise<unknown> => {
     const current = running.get(definition.name);
     if (current) return current;
+    const event: ScheduledEvent = { schedule: definition.name, scheduledTime: scheduledTime.toISOString() };
     const run = invokeHandler(
       definition.handler,
-      {
-        source: 'local.scheduler',
-        'detail-type': 'Scheduled Event',
-        scheduleName: definition.name,
-        time: new Date().toISOString(),
-      },
+      event,
       definition.timeoutSeconds ?? functionDefaults.timeoutSeconds,
     )
       .then((result) => {
@@ -61,7 +57,7 @@ export const startScheduler = (
         plan(definition, next);
         return;
       }
-      fire(definition).catch(() => {});
+      fire(definition, next).catch(() => {});
       plan(definition);
     }, wait);
     // A pending schedule must not keep the process alive after everything else stopped.

@@ -636,6 +636,11 @@ describe('the synthesised stacks', () => {
             },
           },
         });
+        // The event the job reads its clock from, as the local scheduler sends it.
+        expect(JSON.parse(resource?.Properties.Target.Input)).toEqual({
+          schedule: schedule.name,
+          scheduledTime: '<aws.scheduler.scheduled-time>',
+        });
         const queueId = target(resource?.Properties.Target.DeadLetterConfig.Arn);
         const queue = app.findResources('AWS::SQS::Queue')[queueId];
         expect(queue?.Properties.SqsManagedSseEnabled).toBe(true);
