@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { mailingListIds } from '../../../shared/mailing-lists.ts';
 
 /**
  * A mail ready to go: rendered by a template, stored in the outbox, sent by the mailer.
@@ -34,6 +35,11 @@ export const outgoingMailSchema = z.object({
       )
       .check(z.maxLength(3)),
   ),
+  /**
+   * The list a digest or reminder belongs to: sent to one recipient at a time, so that unsubscribing
+   * (List-Unsubscribe, RFC 8058) and preferences are each person's own.
+   */
+  list: z.optional(z.object({ kind: z.enum(mailingListIds) })),
 });
 export type OutgoingMail = z.infer<typeof outgoingMailSchema>;
 export type Sender = OutgoingMail['from'];
