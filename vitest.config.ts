@@ -8,6 +8,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // What a page shows after its API answered: on a loaded machine (two cores, a cloud per file) that
+    // can take seconds; a poll still fails when the text never comes.
+    expect: { poll: { timeout: 10_000 } },
     reporters: ['default'],
   },
 });
