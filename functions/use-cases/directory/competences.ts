@@ -16,7 +16,7 @@ import {
 } from '../../domain/directory/directory.ts';
 import type { Actor } from '../../domain/staff/actor.ts';
 import type { DirectoryDeps } from './dependencies.ts';
-import { missing, networksToList, networkToChange } from './scope.ts';
+import { networksToList, networkToChange, recordToChange } from './scope.ts';
 import { writeChange, writeNew } from './write.ts';
 
 const who = (actor: Actor) => ({ id: actor.id, name: actor.name });
@@ -69,17 +69,8 @@ export const createCompetence = async (
   return writeNew(deps.people, 'competence', deps.directory.competences, competence);
 };
 
-const changeable = async (
-  deps: DirectoryDeps,
-  actor: Actor,
-  id: string,
-  query: { network?: string | undefined },
-) => {
-  const network = networkToChange(actor, query.network, 'competence');
-  const competence = await deps.directory.competences.get(network, id);
-  if (!competence) throw missing('competence');
-  return competence;
-};
+const changeable = (deps: DirectoryDeps, actor: Actor, id: string, query: { network?: string | undefined }) =>
+  recordToChange(deps.directory.competences, actor, 'competence', id, query);
 
 /** Its id stays: applications and volunteers that name it keep naming it. */
 export const updateCompetence = async (

@@ -16,7 +16,7 @@ import {
 } from '../../domain/directory/directory.ts';
 import { type Actor, mayChange } from '../../domain/staff/actor.ts';
 import type { DirectoryDeps } from './dependencies.ts';
-import { missing, networksToList, networkToChange, networkToRead } from './scope.ts';
+import { missing, networksToList, networkToChange, networkToRead, recordToChange } from './scope.ts';
 import { writeChange, writeNew } from './write.ts';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
@@ -112,17 +112,8 @@ export const createPartner = async (
   return writeNew(deps.people, 'partner', deps.directory.partners, partner);
 };
 
-const changeable = async (
-  deps: DirectoryDeps,
-  actor: Actor,
-  id: string,
-  query: { network?: string | undefined },
-) => {
-  const network = networkToChange(actor, query.network, 'partner');
-  const partner = await deps.directory.partners.get(network, id);
-  if (!partner) throw missing('partner');
-  return partner;
-};
+const changeable = (deps: DirectoryDeps, actor: Actor, id: string, query: { network?: string | undefined }) =>
+  recordToChange(deps.directory.partners, actor, 'partner', id, query);
 
 /** The whole fiche again, on the version read; the id (and so every competence naming it) stays. */
 export const updatePartner = async (

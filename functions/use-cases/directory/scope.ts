@@ -1,3 +1,4 @@
+import type { DirectoryStore } from '../../db/directory-repository.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { type Actor, mayChange, mayRead, networksInScope } from '../../domain/staff/actor.ts';
 import type { DirectoryDeps } from './dependencies.ts';
@@ -50,4 +51,17 @@ export const networkToChange = (actor: Actor, asked: string | undefined, kind: M
   if (asked && asked !== network) throw missing(kind);
   if (!mayChange(actor, network)) throw missing(kind);
   return network;
+};
+
+/** A stored record its network's staff may change, read on the network their account names. */
+export const recordToChange = async <T>(
+  store: DirectoryStore<T>,
+  actor: Actor,
+  kind: 'partner' | 'volunteer' | 'competence',
+  id: string,
+  query: { network?: string | undefined },
+): Promise<T> => {
+  const record = await store.get(networkToChange(actor, query.network, kind), id);
+  if (!record) throw missing(kind);
+  return record;
 };

@@ -15,7 +15,7 @@ import {
 } from '../../domain/directory/directory.ts';
 import type { Actor } from '../../domain/staff/actor.ts';
 import type { DirectoryDeps } from './dependencies.ts';
-import { missing, networksToList, networkToChange } from './scope.ts';
+import { networksToList, networkToChange, recordToChange } from './scope.ts';
 import { writeChange, writeNew } from './write.ts';
 
 const who = (actor: Actor) => ({ id: actor.id, name: actor.name });
@@ -60,17 +60,8 @@ export const createVolunteer = async (
   return writeNew(deps.people, 'volunteer', deps.directory.volunteers, volunteer);
 };
 
-const changeable = async (
-  deps: DirectoryDeps,
-  actor: Actor,
-  id: string,
-  query: { network?: string | undefined },
-) => {
-  const network = networkToChange(actor, query.network, 'volunteer');
-  const volunteer = await deps.directory.volunteers.get(network, id);
-  if (!volunteer) throw missing('volunteer');
-  return volunteer;
-};
+const changeable = (deps: DirectoryDeps, actor: Actor, id: string, query: { network?: string | undefined }) =>
+  recordToChange(deps.directory.volunteers, actor, 'volunteer', id, query);
 
 export const updateVolunteer = async (
   deps: DirectoryDeps,
