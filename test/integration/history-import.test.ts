@@ -16,6 +16,7 @@ import { missionReadDependencies } from '../../functions/wiring/missions.ts';
 import { staffReadDependencies } from '../../functions/wiring/staff.ts';
 import { localDynamoDbClient } from '../../infra/local/emulators.ts';
 import { givenLocalCloud } from '../support/local-cloud.ts';
+import { givenApplication } from '../support/missions.ts';
 import { claire, paul } from '../support/staff-actors.ts';
 
 /**
@@ -79,6 +80,7 @@ describe('npm run import', () => {
     // And the application of 2019 reads, in the back office, as it happened
     const application = await readApplication(staffReadDependencies(), claire, 'ALZ-36-2019-0001');
     expect(application.status).toBe('closed');
+    expect(application.source).toBe('import');
     expect(application.history.map((line) => [line.to, line.at.slice(0, 10), line.actor.name])).toEqual([
       ['received', '2019-01-14', 'Import de l’historique'],
       ['qualified', '2019-01-28', 'Import de l’historique'],
@@ -166,6 +168,20 @@ describe('npm run import', () => {
     ]);
     expect(reportText(report)).toMatch(/^6\u00a0erreurs dans le fichier\u00a0: rien n’a été écrit\./);
     expect(await itemsOf(partitionOf(applicationKeys.of('ALZ-36-2018-0100')))).toEqual([]);
+  });
+
+  it('refuses a reference already given to an application the site or staff recorded', async () => {
+    const taken = await givenApplication('received');
+    const file = [
+      header,
+      `candidature;indre;${taken};10/01/${taken.slice(7, 11)};Atelier Doublon;4;36000;Châteauroux;Un projet;;;;;;;;;;;;`,
+    ].join('\n');
+    const report = await importHistory(deps().import, file, { now: new Date() });
+    expect(report.errors).toEqual([
+      `ligne 2, colonne «\u00a0Référence\u00a0»\u00a0: la référence ${taken} est déjà celle d’une candidature enregistrée dans Alizé\u00a0: donnez-en une autre à cette ligne.`,
+    ]);
+    const stored = await readApplication(staffReadDependencies(), claire, taken);
+    expect(stored.source).toBe('public-form');
   });
 
   it('refuses a mission longer than 18 months, by the missions’ own rule', async () => {

@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeError, readImportFile } from '../../functions/domain/history-import/columns.ts';
+import {
+  describeError,
+  importColumns,
+  readImportFile,
+} from '../../functions/domain/history-import/columns.ts';
 import { dataStackName, parseImportArguments } from '../../infra/import/history.ts';
 
 describe('the arguments of npm run import', () => {
@@ -59,5 +64,17 @@ describe('an import file', () => {
       'ligne 1\u00a0: la colonne «\u00a0Couleur\u00a0» (la 2e) n’est pas une colonne de l’import\u00a0: voyez la liste dans le README.',
       'ligne 1\u00a0: la colonne «\u00a0Référence\u00a0» manque.',
     ]);
+  });
+});
+
+describe('the README', () => {
+  it('lists every column of the import, in the order of functions/domain/history-import/columns.ts', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const listed = [
+      ...readme.matchAll(
+        /^\| `([^`]+)` \| (?:all|candidature|mission|demi-journée|mission, demi-journée) \|/gm,
+      ),
+    ].map((match) => match[1]);
+    expect(listed).toEqual(Object.values(importColumns));
   });
 });

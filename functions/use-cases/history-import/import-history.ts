@@ -28,7 +28,7 @@ import type { PersonKeys } from '../privacy/person-keys.ts';
  * nothing, and an import cut short is finished by running it again.
  */
 export interface ImportHistoryDeps {
-  applications: Pick<SubmissionRepository<ApplicationData>, 'create'>;
+  applications: Pick<SubmissionRepository<ApplicationData>, 'create' | 'sourcesOf'>;
   missions: Pick<MissionRepository, 'forApplication' | 'create'>;
   committees: Pick<CommitteeRepository, 'get' | 'create' | 'recordDecision'>;
   directory: Pick<DirectoryRepository, 'partners' | 'volunteers' | 'competences'>;
@@ -135,23 +135,35 @@ export const importHistory = async (
   };
 
   // What the table already holds: a reference taken by a record the import did not write is an error.
+  // A hundred references per read; only those already there are read whole, for their missions.
+  const sources = new Map<string, string>();
+  for (let start = 0; start < plan.applications.length; start += progressEvery) {
+    const slice = plan.applications.slice(start, start + progressEvery);
+    for (const [reference, source] of await deps.applications.sourcesOf(slice.map((a) => a.reference))) {
+      sources.set(reference, source);
+    }
+    progress(
+      `Vérification dans la table (candidatures)\u00a0: ${count(start + slice.length)} / ${count(plan.applications.length)}`,
+    );
+  }
   const stored = new Map<string, Set<number>>();
+  for (const application of plan.applications) {
+    const source = sources.get(application.reference);
+    if (source !== undefined && source !== 'import') {
+      errors.push({
+        line: application.line,
+        column: 'reference',
+        message: `la référence ${application.reference} est déjà celle d’une candidature enregistrée dans Alizé\u00a0: donnez-en une autre à cette ligne`,
+      });
+    }
+  }
   await inTurn(
-    plan.applications,
+    plan.applications.filter((application) => sources.get(application.reference) === 'import'),
     async (application) => {
       const found = await deps.missions.forApplication(application.reference);
-      if (!found) return;
-      if (found.application.source !== 'import') {
-        errors.push({
-          line: application.line,
-          column: 'reference',
-          message: `la référence ${application.reference} est déjà celle d’une candidature enregistrée dans Alizé\u00a0: donnez-en une autre à cette ligne`,
-        });
-        return;
-      }
-      stored.set(application.reference, new Set(found.missions.map((mission) => mission.number)));
+      stored.set(application.reference, new Set(found?.missions.map((mission) => mission.number)));
     },
-    every('Vérification dans la table (candidatures)', plan.applications.length),
+    () => {},
   );
   if (errors.length > 0) {
     errors.sort((a, b) => a.line - b.line);
