@@ -53,6 +53,7 @@ export const applicationSources = [
   'met-by-staff',
   'partner-referral',
   'other-programme',
+  'import',
 ] as const;
 export type ApplicationSource = (typeof applicationSources)[number];
 export const sourceLabels: Record<ApplicationSource, string> = {
@@ -60,7 +61,12 @@ export const sourceLabels: Record<ApplicationSource, string> = {
   'met-by-staff': 'Rencontrée par l’équipe',
   'partner-referral': 'Orientée par une entreprise partenaire',
   'other-programme': 'Orientée par un autre dispositif',
+  import: 'Import de l’historique',
 };
+/** The sources staff may choose when they record an application: neither the site's nor the history import's. */
+export const recordedSources = applicationSources.filter(
+  (source) => source !== 'public-form' && source !== 'import',
+);
 
 /** Where an ineligible SME can be sent, so that nobody leaves empty-handed. */
 export const orientations = [

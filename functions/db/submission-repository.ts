@@ -1,4 +1,10 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { tables } from '../../shared/tables.ts';
 import type { HistoryEntry } from '../domain/applications/lifecycle.ts';
 import { anonymisationDueAt } from '../domain/privacy/retention.ts';
@@ -31,6 +37,8 @@ export interface SubmissionRepository<T> {
    */
   create(submission: StoredSubmission<T>): Promise<void>;
   get(reference: string): Promise<{ submission: StoredSubmission<T>; notes: StaffNote[] } | undefined>;
+  /** Which of these references are stored, and where each came from: a hundred per round trip. */
+  sourcesOf(references: readonly string[]): Promise<Map<string, StoredSubmission<T>['source']>>;
   listByNetworkAndStatus(
     network: string,
     status: string,
@@ -109,6 +117,39 @@ export const submissionRepository = <T>(
         submission: submissionFromItem<T>(record),
         notes: items.filter((item) => sortOf(item).startsWith(keys.notePrefix)).map(noteFromItem),
       };
+    },
+
+    async sourcesOf(references) {
+      const found = new Map<string, StoredSubmission<T>['source']>();
+      for (let start = 0; start < references.length; start += 100) {
+        let pending: Record<string, unknown>[] | undefined = references
+          .slice(start, start + 100)
+          .map((reference) => keys.of(reference));
+        // DynamoDB may leave keys unprocessed under load: asked again until none is left.
+        for (let attempt = 0; pending && pending.length > 0 && attempt < 10; attempt++) {
+          const answer: BatchGetCommandOutput = await client.send(
+            new BatchGetCommand({
+              RequestItems: {
+                [tableName]: {
+                  Keys: pending,
+                  ProjectionExpression: '#reference, #source',
+                  ExpressionAttributeNames: { '#reference': 'reference', '#source': 'source' },
+                },
+              },
+            }),
+          );
+          for (const item of answer.Responses?.[tableName] ?? []) {
+            found.set(
+              item.reference as string,
+              (item.source as StoredSubmission<T>['source'] | undefined) ?? 'public-form',
+            );
+          }
+          pending = answer.UnprocessedKeys?.[tableName]?.Keys;
+        }
+        if (pending && pending.length > 0)
+          throw new Error('DynamoDB left keys unprocessed ten times in a row');
+      }
+      return found;
     },
 
     async listByNetworkAndStatus(network, status, received) {

@@ -1,10 +1,13 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { ConfigurationSet, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { type TableDefinition, type TableName, tables } from '../../shared/tables.ts';
 import type { Settings } from '../config.ts';
 import { StaffUsers } from '../constructs/staff-users.ts';
+
+/** The output naming the data table, read by the history import. */
+export const dataTableOutput = 'DataTableName';
 
 export interface DataStackProps extends StackProps {
   readonly settings: Settings;
@@ -31,6 +34,8 @@ export class DataStack extends Stack {
       created[name] = { table: this.createTable(definition), definition };
     }
     this.tables = created as DataStack['tables'];
+    // `npm run import -- <file> --stage <stage>` finds the table it writes to here.
+    new CfnOutput(this, dataTableOutput, { value: this.tables.data.table.tableName });
 
     // Sends go through it, so SES keeps bounced and complaining addresses off the list and counts reputation.
     this.configurationSet = new ConfigurationSet(this, 'MailConfiguration', {

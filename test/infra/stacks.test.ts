@@ -4,6 +4,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionEnvironment } from '../../functions/runtime/config.ts';
+import { dataTableOutput } from '../../infra/stacks/data-stack.ts';
 import {
   edgeSecretHeader,
   fallbackRoute,
@@ -526,6 +527,11 @@ describe('the synthesised stacks', () => {
     it('creates one table per definition and an unnamed SES configuration set', () => {
       data.resourceCountIs('AWS::DynamoDB::Table', Object.keys(tables).length);
       data.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: Match.absent() });
+    });
+
+    it('names the data table in an output, where `npm run import -- --stage` finds it', () => {
+      const [tableId] = Object.keys(data.findResources('AWS::DynamoDB::Table'));
+      data.hasOutput(dataTableOutput, { Value: { Ref: tableId } });
     });
   });
 

@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
-import { applicationSources } from '../../../shared/application-lifecycle.ts';
+import { recordedSources } from '../../../shared/application-lifecycle.ts';
 import type { FormAccepted } from '../../../shared/forms.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { type Actor, mayChange } from '../../domain/staff/actor.ts';
 import { type SubmitApplicationDeps, submitApplication } from '../public-forms/submit-application.ts';
 
-const staffSources = applicationSources.filter((source) => source !== 'public-form');
-const sourceSchema = z.enum(staffSources as [string, ...string[]]);
+const sourceSchema = z.enum(recordedSources as [string, ...string[]]);
 
 /**
  * An application staff record on behalf of an SME they met or that was referred to them: the same
@@ -25,7 +24,7 @@ export const recordApplication = async (
   }
   const { mails: _report, ...accepted } = await submitApplication(deps, fields, now, {
     origin: {
-      source: parsed.data as (typeof staffSources)[number],
+      source: parsed.data as (typeof recordedSources)[number],
       actor: { id: actor.id, name: actor.name },
     },
     mayRecordIn: (network) => mayChange(actor, network),
