@@ -67,4 +67,16 @@ export const schedules = [
     sendsMail: true,
     timeoutSeconds: 120,
   },
+  {
+    name: 'reminders',
+    handler: 'send-daily-reminders',
+    // 07:30 Monday to Friday, Paris time: before the staff's day, never in the 02:00–03:00 hour.
+    expression: 'cron(30 7 ? * MON-FRI *)',
+    timeZone: 'Europe/Paris',
+    description:
+      'Envoie à l’équipe de chaque réseau son point du matin, et aux salariés et aux PME le rappel de leurs demi-journées.',
+    tables: { data: 'readWrite' },
+    sendsMail: true,
+    timeoutSeconds: 300,
+  },
 ] as const satisfies readonly ScheduleDefinition[];

@@ -8,7 +8,7 @@ import {
   committeeToItem,
   parseCommitteeId,
 } from './entities/committee.ts';
-import { partitionQuery } from './keys.ts';
+import { keyAttributes, partitionQuery } from './keys.ts';
 import { putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './query.ts';
 
@@ -18,6 +18,8 @@ export interface CommitteeRepository {
   get(id: string): Promise<CommitteeRecord | undefined>;
   /** A network's committees, in date order. */
   listByNetwork(network: string): Promise<CommitteeRecord[]>;
+  /** A network's committees from one day to another (both included), read by a sort-key range. */
+  listBetween(network: string, from: string, to: string): Promise<CommitteeRecord[]>;
   recordDecision(id: string, decision: CommitteeDecisionRecord): Promise<void>;
 }
 
@@ -37,6 +39,22 @@ export const committeeRepository = (client: DocumentClient, tableName: string): 
     const items = await queryAll(client, {
       TableName: tableName,
       ...partitionQuery(committeeKeys.partition(network)),
+    });
+    return items.map(committeeFromItem);
+  },
+
+  async listBetween(network, from, to) {
+    const query = partitionQuery(committeeKeys.partition(network));
+    const items = await queryAll(client, {
+      TableName: tableName,
+      ...query,
+      KeyConditionExpression: `${query.KeyConditionExpression} AND #sort BETWEEN :from AND :to`,
+      ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#sort': keyAttributes.sort },
+      ExpressionAttributeValues: {
+        ...query.ExpressionAttributeValues,
+        ':from': committeeKeys.of(network, from)[keyAttributes.sort],
+        ':to': committeeKeys.of(network, to)[keyAttributes.sort],
+      },
     });
     return items.map(committeeFromItem);
   },

@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../../shared/tables.ts';
+import { missionReminderQueue } from '../domain/digests/mission-due.ts';
 import type { Mission } from '../domain/missions/mission.ts';
 import type { DocumentClient } from './client.ts';
 import { type ApplicationData, applicationKeys } from './entities/application.ts';
@@ -33,6 +34,19 @@ export interface MissionRepository {
   listByNetworkAndStatus(network: string, status: Mission['status']): Promise<Mission[]>;
   /** Closed missions whose next follow-up is due by `before`, oldest first. */
   listFollowUpsDue(before: Date, limit: number): Promise<Mission[]>;
+  /**
+   * Missions not closed with something due on or before `day` (a Paris day, `YYYY-MM-DD`), every
+   * page: a mission in a lasting state stays due until someone handles it.
+   */
+  listRemindersDue(day: string): Promise<Mission[]>;
+  /**
+   * Moves a mission to its next due day (none: off the queue), only if it is still at the version
+   * read: the mission itself does not change, so neither does its version.
+   */
+  setReminderDue(
+    mission: Pick<Mission, 'reference' | 'number' | 'version'>,
+    day: string | undefined,
+  ): Promise<boolean>;
 }
 
 const due = tables.data.indexes.byDueDate;
@@ -101,5 +115,47 @@ export const missionRepository = (client: DocumentClient, tableName: string): Mi
       }),
     );
     return Items.map(missionFromItem);
+  },
+
+  async listRemindersDue(day) {
+    const query = indexQuery('byDueDate', missionReminderQueue);
+    const items = await queryAll(client, {
+      TableName: tableName,
+      ...query,
+      KeyConditionExpression: `${query.KeyConditionExpression} AND #due <= :day`,
+      ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#due': due.sortKey },
+      ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':day': day },
+    });
+    return items.map(missionFromItem);
+  },
+
+  async setReminderDue(mission, day) {
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: missionKey(mission.reference, mission.number),
+          ...(day
+            ? {
+                UpdateExpression: 'SET #queue = :queue, #due = :day',
+                ExpressionAttributeValues: {
+                  ':queue': missionReminderQueue,
+                  ':day': day,
+                  ':version': mission.version,
+                },
+              }
+            : {
+                UpdateExpression: 'REMOVE #queue, #due',
+                ExpressionAttributeValues: { ':version': mission.version },
+              }),
+          ExpressionAttributeNames: { '#queue': due.partitionKey, '#due': due.sortKey },
+          ConditionExpression: 'version = :version',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   },
 });

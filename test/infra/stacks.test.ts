@@ -132,6 +132,8 @@ describe('the synthesised stacks', () => {
         'get-mission-calendar': 560_000,
         'get-public-mission-calendar': 560_000,
         'close-mission': 570_000,
+        // The daily reminders attach the mission's calendar to each half-day's reminder, as start-mission does.
+        'send-daily-reminders': 660_000,
       };
       const over: string[] = [];
       for (const definition of [...routes, fallbackRoute, ...schedules]) {

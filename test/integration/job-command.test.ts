@@ -6,8 +6,9 @@ import { startApplicationMission } from '../../functions/use-cases/missions/miss
 import { createApplicationMission } from '../../functions/use-cases/missions/staff-missions.ts';
 import { missionDependencies } from '../../functions/wiring/mission-mail.ts';
 import { parisInstant } from '../../infra/local/job.ts';
-import { givenLocalCloud } from '../support/local-cloud.ts';
+import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
 import { givenApplication, givenVolunteer, newMission } from '../support/missions.ts';
+import { givenApplicationAt } from '../support/reminders.ts';
 import { claire } from '../support/staff-actors.ts';
 
 /**
@@ -65,6 +66,29 @@ describe('npm run job', () => {
     // Then it computed for the time given: nothing owed at 11 months, the follow-up at 13
     expect(early).toEqual({ due: 0, queued: 0 });
     expect(due).toEqual({ due: 1, queued: 1 });
+  });
+
+  it('runs the daily reminders for a Paris morning, and the digest reaches the local viewer', async () => {
+    // Given an application of Indre received on Friday 19 March 2027 and never qualified
+    const late = await givenApplicationAt('2027-03-19T10:00:00.000Z', {
+      companyName: 'Chaudronnerie Vallet',
+    });
+    const viewer = mailbox(cloud().urls.mailViewer);
+    await viewer.clear();
+
+    // When the reminders job is run by hand for Monday 29 March at 07:30 in Paris
+    const report = JSON.parse((await job(['reminders', '--now', '2027-03-29T07:30'])).stdout);
+
+    // Then it ran for that day, and Indre's staff find the digest in the viewer, linking to the application
+    expect(report).toMatchObject({ day: '2027-03-29', ran: true });
+    const digest = (await viewer.all()).find(
+      (mail) =>
+        mail.destination.to.includes('alize@initiative-indre.example.org') &&
+        mail.subject.startsWith('Le point du'),
+    );
+    expect(digest?.subject).toMatch(/^Le point du 29 mars 2027\u00a0: \d+\u00a0choses? à suivre$/);
+    expect(digest?.body.text).toContain('Chaudronnerie Vallet, reçue le 19 mars 2027');
+    expect(digest?.body.text).toContain(`/espace-equipe/candidature/?ref=${late.reference}`);
   });
 
   it('says in French what is wrong: an unknown job, a bad date, a local cloud not started', async () => {

@@ -1,4 +1,5 @@
 import { tables } from '../../../shared/tables.ts';
+import { missionDueAt, missionReminderQueue } from '../../domain/digests/mission-due.ts';
 import type { Mission } from '../../domain/missions/mission.ts';
 import { itemKey } from '../keys.ts';
 import { applicationKeys } from './application.ts';
@@ -8,8 +9,9 @@ import { networkStatusKey } from './submission.ts';
  * A mission lives in its application's partition (`APPLICATION#ALZ-36-2026-0001` / `MISSION#0001`),
  * so that one Query reads an application with all its missions, and a mission's id leads to it. It
  * is listed per network and status on byNetworkAndStatus (`mission#indre#active`). Once closed, it
- * waits on byDueDate (`outcome-follow-up`) for its 12- and 24-month follow-ups; while it is active
- * those attributes are left free for the reminders of issue 9.
+ * waits on byDueDate (`outcome-follow-up`) for its 12- and 24-month follow-ups; until then it waits
+ * there for the daily reminders (`mission-reminder`), on the next day something about it is due
+ * (functions/domain/digests/mission-due.ts), recomputed at every write.
  */
 export const missionSortPrefix = 'MISSION#';
 export const followUpQueue = 'outcome-follow-up';
@@ -20,14 +22,22 @@ export const missionKey = (reference: string, number: number) =>
 const listing = tables.data.indexes.byNetworkAndStatus;
 const due = tables.data.indexes.byDueDate;
 
+const dueAttributes = (mission: Mission): Record<string, string> => {
+  if (mission.status === 'closed') {
+    return mission.nextFollowUp
+      ? { [due.partitionKey]: followUpQueue, [due.sortKey]: mission.nextFollowUp.dueAt }
+      : {};
+  }
+  const dueAt = missionDueAt(mission);
+  return dueAt ? { [due.partitionKey]: missionReminderQueue, [due.sortKey]: dueAt } : {};
+};
+
 export const missionToItem = (mission: Mission): Record<string, unknown> => ({
   ...missionKey(mission.reference, mission.number),
   entity: 'mission',
   [listing.partitionKey]: networkStatusKey('mission', mission.network, mission.status),
   ...mission,
-  ...(mission.status === 'closed' && mission.nextFollowUp
-    ? { [due.partitionKey]: followUpQueue, [due.sortKey]: mission.nextFollowUp.dueAt }
-    : {}),
+  ...dueAttributes(mission),
 });
 
 const storageAttributes = new Set<string>([

@@ -7,7 +7,8 @@ import { type DeliverOutboxDeps, deliverNow } from '../outbox/deliver-outbox.ts'
 export type SubmissionMailDeps = DeliverOutboxDeps;
 
 export interface MailReport {
-  queued: number;
+  /** The ids this call queued: those already in the outbox (a retry) are not among them. */
+  queued: string[];
   sentNow: number;
   /** Left to the scheduled deliver-outbox job: SES refused, or could not be reached in time. */
   deferred: number;
@@ -24,9 +25,9 @@ export const queueAndSend = async (
   mails: { id: string; mail: OutgoingMail }[],
   now: Date,
 ): Promise<MailReport> => {
-  const report: MailReport = { queued: 0, sentNow: 0, deferred: 0 };
+  const report: MailReport = { queued: [], sentNow: 0, deferred: 0 };
   for (const { id, mail } of mails) {
-    if (await deps.outbox.enqueue({ id, network, mail }, now)) report.queued++;
+    if (await deps.outbox.enqueue({ id, network, mail }, now)) report.queued.push(id);
   }
   for (const { id } of mails) {
     const sent = await deliverNow(deps, id, now).catch(() => false);
