@@ -403,6 +403,28 @@ export const routes = [
     access: 'public',
     tables: { data: 'readWrite' },
   },
+  {
+    method: 'POST',
+    path: '/api/mail-preferences/unsubscribe',
+    handler: 'unsubscribe-mail-list',
+    access: 'public',
+    tables: { data: 'readWrite' },
+  },
+  {
+    method: 'GET',
+    path: '/api/mail-preferences',
+    handler: 'get-mail-preferences',
+    access: 'public',
+    // readWrite: the link signer makes its key on first use.
+    tables: { data: 'readWrite' },
+  },
+  {
+    method: 'PUT',
+    path: '/api/mail-preferences',
+    handler: 'save-mail-preferences',
+    access: 'public',
+    tables: { data: 'readWrite' },
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 /**
