@@ -33,4 +33,4 @@ export type MailPreferencesChange = z.infer<typeof mailPreferencesChangeSchema>;
 export const oneClickUnsubscribePath = '/api/mail-preferences/unsubscribe';
 export const mailPreferencesPath = '/api/mail-preferences';
 /** The page the footer of every list mail links to. */
-export const preferencesPagePath = '/preferences/';
+export { mailPreferencesPagePath as preferencesPagePath } from './site.ts';
