@@ -4,6 +4,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionEnvironment } from '../../functions/runtime/config.ts';
+import { events } from '../../shared/events.ts';
 import {
   edgeSecretHeader,
   fallbackRoute,
@@ -71,9 +72,11 @@ describe('the synthesised stacks', () => {
     Object.entries(lambdas).filter(([id]) => Object.values(functionIdByHandler).includes(id));
 
   describe('functions', () => {
-    it('makes one function per route, for the fallback and per schedule, plus the site upload', () => {
+    it('makes one function per route, for the fallback, per schedule and per event rule, plus the site upload', () => {
       // Then every handler has its function, and the only other one is BucketDeployment's provider
-      const handlers = [...routes, fallbackRoute, ...schedules].map((definition) => definition.handler);
+      const handlers = [...routes, fallbackRoute, ...schedules, ...events].map(
+        (definition) => definition.handler,
+      );
       expect(Object.keys(functionIdByHandler).sort()).toEqual([...handlers].sort());
       for (const handler of handlers) expect(lambdas[functionIdByHandler[handler] ?? '']).toBeDefined();
       const others = Object.entries(lambdas).filter(
@@ -133,7 +136,7 @@ describe('the synthesised stacks', () => {
         'close-mission': 570_000,
       };
       const over: string[] = [];
-      for (const definition of [...routes, fallbackRoute, ...schedules]) {
+      for (const definition of [...routes, fallbackRoute, ...schedules, ...events]) {
         const fn = lambdas[functionIdByHandler[definition.handler] ?? ''];
         const assetHash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '');
         const { size } = statSync(join(assemblyDir, `asset.${assetHash}`, 'index.mjs'));
@@ -147,7 +150,7 @@ describe('the synthesised stacks', () => {
     });
 
     it('embeds the SDK in the bundles of the functions that use DynamoDB', () => {
-      for (const definition of [...routes, fallbackRoute, ...schedules]) {
+      for (const definition of [...routes, fallbackRoute, ...schedules, ...events]) {
         if (!('data' in definition.tables)) continue;
         const fn = lambdas[functionIdByHandler[definition.handler] ?? ''];
         const assetHash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '');
@@ -223,7 +226,7 @@ describe('the synthesised stacks', () => {
       statementsOf(handler).flatMap((statement) => [statement.Action].flat());
 
     it('grants each function the table access its definition declares, and never Scan', () => {
-      for (const definition of [...routes, fallbackRoute, ...schedules]) {
+      for (const definition of [...routes, fallbackRoute, ...schedules, ...events]) {
         const actions = actionsOf(definition.handler);
         const access = (definition.tables as Record<string, string | undefined>).data;
         expect(actions.includes('dynamodb:Query'), definition.handler).toBe(access !== undefined);
@@ -235,7 +238,7 @@ describe('the synthesised stacks', () => {
     });
 
     it('lets only the functions that send mail call SES, as the networks’ own senders', () => {
-      for (const definition of [...routes, fallbackRoute, ...schedules]) {
+      for (const definition of [...routes, fallbackRoute, ...schedules, ...events]) {
         const ses = statementsOf(definition.handler).filter((statement) =>
           [statement.Action].flat().some((action: string) => action.startsWith('ses:')),
         );
@@ -664,6 +667,57 @@ describe('the synthesised stacks', () => {
               statement.Effect === 'Deny' && statement.Condition?.Bool?.['aws:SecureTransport'] === 'false',
           );
         expect(denies, queueId).toHaveLength(1);
+      }
+    });
+  });
+
+  describe('mail events', () => {
+    it('sends SES bounces and complaints of the configuration set to the default event bus', () => {
+      const [configurationSet] = Object.keys(data.findResources('AWS::SES::ConfigurationSet'));
+      data.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+        ConfigurationSetName: { Ref: configurationSet },
+        EventDestination: {
+          Enabled: true,
+          MatchingEventTypes: ['bounce', 'complaint'],
+          EventBridgeDestination: {
+            EventBusArn: {
+              'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':event-bus/default$')])],
+            },
+          },
+        },
+      });
+    });
+
+    it.each(events)(
+      'routes $name of the default bus to its function, with a queue for failures',
+      (definition) => {
+        const rules = Object.values(app.findResources('AWS::Events::Rule')).filter(
+          (rule) => target(rule.Properties.Targets?.[0]?.Arn) === functionIdByHandler[definition.handler],
+        );
+        expect(rules).toHaveLength(1);
+        expect(rules[0]?.Properties.EventBusName).toBe('default');
+        expect(rules[0]?.Properties.EventPattern).toEqual(definition.pattern);
+        const queueId = target(rules[0]?.Properties.Targets[0].DeadLetterConfig.Arn);
+        expect(app.findResources('AWS::SQS::Queue')[queueId]).toBeDefined();
+        expect(
+          target(
+            lambdas[functionIdByHandler[definition.handler] ?? '']?.Properties.DeadLetterConfig?.TargetArn,
+          ),
+        ).toBe(queueId);
+      },
+    );
+
+    it('sends every mail through the configuration set: each function that may send names it', () => {
+      const [configurationSet] = Object.keys(data.findResources('AWS::SES::ConfigurationSet'));
+      const senders = [...routes, fallbackRoute, ...schedules, ...events].filter(
+        (definition) => 'sendsMail' in definition && definition.sendsMail === true,
+      );
+      expect(senders.length).toBeGreaterThan(3);
+      for (const definition of senders) {
+        const fn = lambdas[functionIdByHandler[definition.handler] ?? ''];
+        const variable = JSON.stringify(fn?.Properties.Environment.Variables.SES_CONFIGURATION_SET);
+        // The name is the data stack's export of the configuration set's Ref
+        expect(variable, definition.handler).toContain(configurationSet);
       }
     });
   });

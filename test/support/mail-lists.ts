@@ -12,7 +12,7 @@ let run = 0;
 /** Queues a mail of a list, as the digest and reminder jobs do: one recipient, `list.kind` set. */
 export const queueListMail = async (
   cloud: () => LocalCloud,
-  to: string,
+  to: string | string[],
   list: MailingList | undefined,
   subject = `Le point du jour ${Date.now()}-${run}`,
 ) => {
@@ -24,7 +24,7 @@ export const queueListMail = async (
       network: 'indre',
       mail: {
         from: { name: 'Alizé Indre', address: 'indre@alize.example.org' },
-        to: [to],
+        to: Array.isArray(to) ? to : [to],
         subject,
         html: '<!doctype html><html lang="fr"><body><p>Trois candidatures attendent.</p></body></html>',
         text: 'Trois candidatures attendent.',

@@ -1,5 +1,6 @@
 import type { StaffDigestCadence } from '../../../shared/mail-preferences.ts';
 import type { MailingList } from '../../../shared/mailing-lists.ts';
+import type { SuppressionReason } from '../../domain/outbox/ses-event.ts';
 import { itemKey } from '../keys.ts';
 
 /**
@@ -10,7 +11,7 @@ import { itemKey } from '../keys.ts';
  * It holds `recipientKey` rather than `personKey`: it is not a record of the person's dealings with
  * a network (byPerson), and an opposition to mail outlives an erasure.
  */
-export type SuppressionReason = 'bounce' | 'complaint';
+export type { SuppressionReason };
 
 export interface Suppression {
   address: string;
