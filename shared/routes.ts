@@ -425,6 +425,21 @@ export const routes = [
     access: 'public',
     tables: { data: 'readWrite' },
   },
+  {
+    method: 'GET',
+    path: '/api/staff/suppressions',
+    handler: 'list-suppressions',
+    access: 'staff',
+    // readWrite: the person-key secret is made on first use.
+    tables: { data: 'readWrite' },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/suppressions/{key}/lift',
+    handler: 'lift-suppression',
+    access: 'staff',
+    tables: { data: 'readWrite' },
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 /**
