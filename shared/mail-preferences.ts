@@ -17,7 +17,7 @@ export const staffDigestCadenceIds = Object.keys(staffDigestCadences) as [
 
 /** The preferences page as it reads them, from its signed link (`/preferences/?t=…`). */
 export interface MailPreferencesView {
-  /** The lists this address has been sent, the one of the link first, each with whether it still comes. */
+  /** The lists this address has been sent (the link’s own included), in the order of shared/mailing-lists.ts, each with whether it still comes. */
   lists: { id: MailingList; label: string; subscribed: boolean }[];
   staffDigestCadence: StaffDigestCadence;
 }

@@ -51,11 +51,6 @@ export class EventRules extends Construct {
         description: definition.description,
         deadLetterQueue: failures,
       });
-      Validations.of(fn.function).acknowledge({
-        id: 'Serverless-LambdaAsyncFailureDestination',
-        reason:
-          'Failed asynchronous invocations go to the function’s dead-letter queue (the rule’s Failures queue), watched by an alarm.',
-      });
 
       // The rule, matching exactly the definition's pattern; failures to invoke go to the same queue.
       const rule = new Rule(ruleScope, 'Rule', {

@@ -2,6 +2,7 @@ import {
   CfnOutput,
   CrossStackReferences,
   Fn,
+  NestedStack,
   ReferenceStrength,
   Stack,
   type StackProps,
@@ -43,6 +44,8 @@ export class AppStack extends Stack {
   readonly functions: Readonly<Record<string, AppFunction>>;
   readonly schedules: Schedules;
   readonly eventRules: EventRules;
+  /** The alarms, in a nested stack of their own (see below). */
+  readonly monitoring: NestedStack;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -133,7 +136,12 @@ export class AppStack extends Stack {
     }
     this.functions = functions;
 
-    new Alarms(this, 'Alarms', {
+    // In a nested stack: one alarm per function, beside each function's role, policy, log group and
+    // route, would take this stack past CloudFormation's 500 resources a stack may hold.
+    this.monitoring = new NestedStack(this, 'Monitoring', {
+      description: 'Alizé: alarms of the functions and queues',
+    });
+    new Alarms(this.monitoring, 'Alarms', {
       email: settings.alarmEmail,
       functions: Object.fromEntries(
         Object.entries(functions).map(([handler, fn]) => [pascalCase(handler), fn.function]),
