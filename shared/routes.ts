@@ -403,6 +403,43 @@ export const routes = [
     access: 'public',
     tables: { data: 'readWrite' },
   },
+  {
+    method: 'POST',
+    path: '/api/mail-preferences/unsubscribe',
+    handler: 'unsubscribe-mail-list',
+    access: 'public',
+    tables: { data: 'readWrite' },
+  },
+  {
+    method: 'GET',
+    path: '/api/mail-preferences',
+    handler: 'get-mail-preferences',
+    access: 'public',
+    // readWrite: the link signer makes its key on first use.
+    tables: { data: 'readWrite' },
+  },
+  {
+    method: 'PUT',
+    path: '/api/mail-preferences',
+    handler: 'save-mail-preferences',
+    access: 'public',
+    tables: { data: 'readWrite' },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/suppressions',
+    handler: 'list-suppressions',
+    access: 'staff',
+    // readWrite: the person-key secret is made on first use.
+    tables: { data: 'readWrite' },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/suppressions/{key}/lift',
+    handler: 'lift-suppression',
+    access: 'staff',
+    tables: { data: 'readWrite' },
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 /**

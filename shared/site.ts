@@ -64,3 +64,9 @@ export const statusPagePath = '/suivi/';
  * holder of the link only, never indexed nor listed, like the status page.
  */
 export const outcomeFormPagePath = '/bilan/';
+
+/**
+ * A person's mail preferences (`/preferences/?t=<token>`), from the footer of a digest or reminder:
+ * for the holder of the link only, never indexed nor listed, like the status page.
+ */
+export const mailPreferencesPagePath = '/preferences/';

@@ -226,3 +226,17 @@ export interface OfferConversion {
   partner: PartnerRecord;
   offer: PartnerOfferView;
 }
+
+/** An address the outbox no longer writes to, after SES reported a permanent bounce or a complaint. */
+export interface SuppressionView {
+  /** The address's person key: what names it in the lift route, never the address itself. */
+  key: string;
+  address: string;
+  reason: 'bounce' | 'complaint';
+  /** In French: « adresse inexistante ou refusée (rejet définitif) », « signalé comme indésirable ». */
+  reasonLabel: string;
+  /** SES's own word for it (`General`, `NoEmail`, `abuse`…). */
+  detail: string;
+  at: string;
+  version: number;
+}

@@ -25,6 +25,8 @@ export interface OutboxRepository {
   claim(message: OutboxMessage, until: Date): Promise<boolean>;
   markSent(id: string, now: Date, expiresAt: Date): Promise<void>;
   reschedule(id: string, dueAt: Date, errorName: string): Promise<void>;
+  /** Not sent, on purpose: kept with its reason as long as a sent mail, then gone. */
+  markSkipped(id: string, reason: 'suppressed' | 'unsubscribed', now: Date, expiresAt: Date): Promise<void>;
   /**
    * Given up: kept until `expiresAt` (the table's TTL deletes it in AWS, reads ignore it after), and
    * queued on byDueDate by that date so that the retention job deletes it (dynalite never expires).
@@ -108,6 +110,19 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
         `SET #status = :sent, sentAt = :now, expiresAt = :expires REMOVE ${partitionKey}, ${sortKey}`,
         {
           ':sent': 'sent',
+          ':now': now.toISOString(),
+          ':expires': Math.floor(expiresAt.getTime() / 1000),
+        },
+      );
+    },
+
+    async markSkipped(id, reason, now, expiresAt) {
+      await update(
+        id,
+        `SET #status = :skipped, skipReason = :reason, skippedAt = :now, expiresAt = :expires REMOVE ${partitionKey}, ${sortKey}`,
+        {
+          ':skipped': 'skipped',
+          ':reason': reason,
           ':now': now.toISOString(),
           ':expires': Math.floor(expiresAt.getTime() / 1000),
         },

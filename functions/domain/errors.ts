@@ -66,3 +66,8 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   readonly code = 'conflict';
 }
+
+/** The route exists for someone else: the national coordination's, asked by a network's staff. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'forbidden';
+}

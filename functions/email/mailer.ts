@@ -1,8 +1,10 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { MailHeader } from '../domain/outbox/list-unsubscribe.ts';
 import { type OutgoingMail, outgoingMailSchema, type Sender } from '../domain/outbox/outgoing-mail.ts';
 
 export interface Mailer {
-  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  /** `headers`: the list headers the outbox adds to a list mail (List-Unsubscribe), never text a user typed. */
+  send(mail: OutgoingMail, extras?: { headers?: readonly MailHeader[] }): Promise<{ messageId: string }>;
 }
 
 /**
@@ -35,7 +37,7 @@ export const sesMailer = (options: {
         : {},
     );
   return {
-    async send(mail) {
+    async send(mail, extras) {
       const checked = outgoingMailSchema.parse(mail);
       const result = await client.send(
         new SendEmailCommand({
@@ -46,6 +48,9 @@ export const sesMailer = (options: {
           Content: {
             Simple: {
               Subject: { Data: checked.subject, Charset: 'UTF-8' },
+              ...(extras?.headers?.length
+                ? { Headers: extras.headers.map(({ name, value }) => ({ Name: name, Value: value })) }
+                : {}),
               Body: {
                 Html: { Data: checked.html, Charset: 'UTF-8' },
                 Text: { Data: checked.text, Charset: 'UTF-8' },

@@ -7,6 +7,7 @@ import { StaleVersionError, TransitionRefusedError } from '../domain/application
 import {
   ConflictError,
   DomainError,
+  ForbiddenError,
   IdempotencyKeyReusedError,
   InvalidInputError,
   NotFoundError,
@@ -41,6 +42,7 @@ export const jsonResponse = (
 const domainStatus = (error: DomainError): number => {
   if (error instanceof InvalidInputError) return 400;
   if (error instanceof UnknownNetworkError || error instanceof NotFoundError) return 404;
+  if (error instanceof ForbiddenError) return 403;
   if (error instanceof StaleVersionError || error instanceof ConflictError) return 409;
   if (error instanceof TransitionRefusedError) return 422;
   if (error instanceof SubmissionInProgressError) return 409;

@@ -182,3 +182,10 @@ export const clientAddress = (event: HttpEvent, edgeSecret: string): string => {
   const ip = viewer?.replace(/^\[(.*)\]:\d+$/, '$1').replace(/^([^:]+):\d+$/, '$1');
   return ip || event.requestContext.http.sourceIp;
 };
+
+/** A short body read as UTF-8 text whatever its media type: the one-click unsubscription's form field. */
+export const readSmallTextBody = (event: HttpEvent): string => {
+  const body = rawBody(event);
+  if (body.length > maxFormBodyBytes) throw tooLarge();
+  return bodyText(body);
+};

@@ -60,3 +60,12 @@ export const jobHandler = <T>(run: (now: Date, options: Readonly<Record<string, 
       const { now, options } = jobRequest(event);
       return run(now, options);
     });
+
+/**
+ * The middleware stack of a function an EventBridge rule invokes (shared/events.ts): the logger
+ * only, and never the event itself in a log line (an SES event names addresses).
+ */
+export const eventHandler = <T>(run: (event: unknown) => Promise<T>) =>
+  middy<unknown, T>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler((event) => run(event));

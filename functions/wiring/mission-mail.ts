@@ -5,6 +5,7 @@ import { config } from '../runtime/config.ts';
 import { once } from '../runtime/once.ts';
 import type { MissionsDeps } from '../use-cases/missions/dependencies.ts';
 import { requestMailDependencies } from './mail.ts';
+import { outboxRecipientsFor } from './mail-recipients.ts';
 import { missionLinkSigner } from './mission-links.ts';
 import { missionReadDependencies } from './missions.ts';
 
@@ -30,6 +31,7 @@ export const missionJobDependencies = once((): MissionsDeps => {
       networks: settings.networks,
       national: settings.national,
       senderDomain: settings.senderDomain,
+      recipients: outboxRecipientsFor(documentClient(), settings),
     },
   };
 });

@@ -3,6 +3,7 @@ import { outboxRepository } from '../db/outbox-repository.ts';
 import { sesMailer } from '../email/mailer.ts';
 import { config } from '../runtime/config.ts';
 import { once } from '../runtime/once.ts';
+import { outboxRecipientsFor } from './mail-recipients.ts';
 
 /** The outbox job's dependencies: unlike the forms' mailer, this one may take its time. */
 export const outboxDependencies = once(() => {
@@ -13,5 +14,6 @@ export const outboxDependencies = once(() => {
     networks: settings.networks,
     national: settings.national,
     senderDomain: settings.senderDomain,
+    recipients: outboxRecipientsFor(documentClient(), settings),
   };
 });

@@ -30,6 +30,7 @@ import { readSettingsFile, type Settings } from '../config.ts';
 import { demoApplicationCount, demoApplications, demoCommittees, demoNetworks } from './demo-applications.ts';
 import { demoVolunteers } from './demo-volunteers.ts';
 import { closeServer, ensureTables, localDynamoDbClient, startDynamoDb, startSes } from './emulators.ts';
+import { type LocalEventBus, localEventBus } from './event-bus.ts';
 import { type ApiRequestRecord, startFront } from './front.ts';
 import { exportFunctionEnvironment, localTableName } from './function-environment.ts';
 import { type LocalIssuer, startLocalIssuer } from './issuer.ts';
@@ -65,6 +66,8 @@ export interface LocalCloud {
   urls: { site: string; api: string; dynamodb: string; mailViewer: string; issuer: string };
   issuer: LocalIssuer;
   scheduler: LocalScheduler;
+  /** EventBridge's default bus: the rules of shared/events.ts (SES's bounces and complaints, recorded). */
+  eventBus: LocalEventBus;
   stop(): Promise<void>;
 }
 
@@ -237,6 +240,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       },
       issuer,
       scheduler,
+      eventBus: localEventBus(),
       stop,
     };
   } catch (error) {

@@ -2,6 +2,7 @@ import {
   CfnOutput,
   CrossStackReferences,
   Fn,
+  NestedStack,
   ReferenceStrength,
   Stack,
   type StackProps,
@@ -9,6 +10,7 @@ import {
 } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { functionEnvironment } from '../../functions/runtime/config.ts';
+import { events } from '../../shared/events.ts';
 import { senderAddress } from '../../shared/networks.ts';
 import { assertStaffRoutesUnderPrefix, fallbackRoute, routes } from '../../shared/routes.ts';
 import { schedules } from '../../shared/schedules.ts';
@@ -17,6 +19,7 @@ import { Alarms } from '../constructs/alarms.ts';
 import { Api } from '../constructs/api.ts';
 import { AppFunction, type FunctionResources, pascalCase } from '../constructs/app-function.ts';
 import { BackOfficeClient } from '../constructs/back-office-client.ts';
+import { EventRules } from '../constructs/event-rules.ts';
 import { Schedules } from '../constructs/schedules.ts';
 import { Site } from '../constructs/site.ts';
 import { signInDomainUrl } from '../constructs/staff-users.ts';
@@ -40,6 +43,9 @@ export class AppStack extends Stack {
   /** Every project function, by handler file name (functions/handlers/<name>.ts). */
   readonly functions: Readonly<Record<string, AppFunction>>;
   readonly schedules: Schedules;
+  readonly eventRules: EventRules;
+  /** The alarms, in a nested stack of their own (see below). */
+  readonly monitoring: NestedStack;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -124,16 +130,26 @@ export class AppStack extends Stack {
     for (const job of this.schedules.jobs) {
       register(job.definition.handler, job.function);
     }
+    this.eventRules = new EventRules(this, 'EventRules', { definitions: events, resources });
+    for (const rule of this.eventRules.rules) {
+      register(rule.definition.handler, rule.function);
+    }
     this.functions = functions;
 
-    new Alarms(this, 'Alarms', {
+    // In a nested stack: one alarm per function, beside each function's role, policy, log group and
+    // route, would take this stack past CloudFormation's 500 resources a stack may hold.
+    this.monitoring = new NestedStack(this, 'Monitoring', {
+      description: 'Alizé: alarms of the functions and queues',
+    });
+    new Alarms(this.monitoring, 'Alarms', {
       email: settings.alarmEmail,
       functions: Object.fromEntries(
         Object.entries(functions).map(([handler, fn]) => [pascalCase(handler), fn.function]),
       ),
-      deadLetterQueues: Object.fromEntries(
-        this.schedules.jobs.map((job) => [pascalCase(job.definition.name), job.failures]),
-      ),
+      deadLetterQueues: Object.fromEntries([
+        ...this.schedules.jobs.map((job) => [pascalCase(job.definition.name), job.failures] as const),
+        ...this.eventRules.rules.map((rule) => [pascalCase(rule.definition.name), rule.failures] as const),
+      ]),
     });
 
     // Where the site is served, for people and for the end-to-end tests.

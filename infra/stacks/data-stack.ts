@@ -1,6 +1,12 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { ConfigurationSet, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { EventBus } from 'aws-cdk-lib/aws-events';
+import {
+  ConfigurationSet,
+  EmailSendingEvent,
+  EventDestination,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { type TableDefinition, type TableName, tables } from '../../shared/tables.ts';
 import type { Settings } from '../config.ts';
@@ -41,6 +47,12 @@ export class DataStack extends Stack {
     this.configurationSet = new ConfigurationSet(this, 'MailConfiguration', {
       reputationMetrics: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    // Bounces and complaints to the default bus, where the app stack's rule (shared/events.ts) puts the
+    // address on the project's own suppression list, the one staff can see and lift.
+    this.configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
 
     // The back office's accounts: retained and deletion-protected, like the tables.

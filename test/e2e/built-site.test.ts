@@ -8,7 +8,7 @@ import { contactMessageSchema } from '../../shared/contact-message.ts';
 import { demoCatalogue } from '../../shared/demo-catalogue.ts';
 import { fieldId, forms, minimumFillMilliseconds } from '../../shared/forms.ts';
 import { partnerOfferSchema } from '../../shared/partner-offer.ts';
-import { outcomeFormPagePath, statusPagePath } from '../../shared/site.ts';
+import { mailPreferencesPagePath, outcomeFormPagePath, statusPagePath } from '../../shared/site.ts';
 import { staffNav, staffPages } from '../../site/src/lib/staff/pages.ts';
 import { pageAssets } from '../support/built-scripts.ts';
 import { builtPages, siteDist, sitemapPaths } from '../support/sitemap.ts';
@@ -194,10 +194,12 @@ const unlisted = [
   { path: staffPages.partnerOffers, title: 'Propositions d’entreprises – Alizé' },
   { path: staffPages.person, title: 'Données d’une personne – Alizé' },
   { path: staffPages.mission, title: 'Mission – Alizé' },
+  { path: staffPages.suppressions, title: 'Adresses bloquées – Alizé' },
   { path: statusPagePath, title: 'Suivre votre candidature – Alizé' },
   { path: outcomeFormPagePath, title: 'Le bilan de votre mission – Alizé' },
+  { path: mailPreferencesPagePath, title: 'Vos courriels d’Alizé – Alizé' },
 ];
-const publicUnlisted: string[] = [statusPagePath, outcomeFormPagePath];
+const publicUnlisted: string[] = [statusPagePath, outcomeFormPagePath, mailPreferencesPagePath];
 const backOffice = unlisted.filter(({ path }) => !publicUnlisted.includes(path));
 const titleOf = (page: string) => /<title>([^<]*)<\/title>/.exec(page)?.[1];
 const isNoindex = (page: string) => /<meta name="robots" content="noindex"/.test(page);

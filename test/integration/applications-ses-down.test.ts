@@ -1,9 +1,11 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../functions/db/client.ts';
 import { addMinutes, retryDelaysMinutes } from '../../functions/domain/outbox/delivery-policy.ts';
 import { sesMailer } from '../../functions/email/mailer.ts';
 import { config } from '../../functions/runtime/config.ts';
 import { deliverOutbox } from '../../functions/use-cases/outbox/deliver-outbox.ts';
+import { outboxRecipientsFor } from '../../functions/wiring/mail-recipients.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { poster, storedData, validApplication } from '../support/form-posts.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
@@ -51,6 +53,7 @@ describe('an application while SES is down', () => {
         networks: settings.networks,
         national: settings.national,
         senderDomain: settings.senderDomain,
+        recipients: outboxRecipientsFor(documentClient(), settings),
       },
       addMinutes(queuedAt, retryDelaysMinutes[0] + 1),
     );

@@ -6,6 +6,7 @@ import { addMinutes, retryDelaysMinutes } from '../../functions/domain/outbox/de
 import { sesMailer } from '../../functions/email/mailer.ts';
 import { config } from '../../functions/runtime/config.ts';
 import { deliverNow, deliverOutbox } from '../../functions/use-cases/outbox/deliver-outbox.ts';
+import { outboxRecipientsFor } from '../../functions/wiring/mail-recipients.ts';
 import { localDynamoDbClient } from '../../infra/local/emulators.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
 
@@ -22,11 +23,10 @@ const mail = (subject: string) => ({
 /** Real repositories over dynalite and a real SES client, pointed where the test says. */
 const deps = (sesEndpoint = cloud().urls.mailViewer) => {
   const settings = config();
+  const client = createDocumentClient(localDynamoDbClient(cloud().urls.dynamodb));
   return {
-    outbox: outboxRepository(
-      createDocumentClient(localDynamoDbClient(cloud().urls.dynamodb)),
-      settings.dataTableName,
-    ),
+    outbox: outboxRepository(client, settings.dataTableName),
+    recipients: outboxRecipientsFor(client, settings),
     mailer: sesMailer({
       client: new SESv2Client({
         endpoint: sesEndpoint,

@@ -36,6 +36,12 @@ const invoked = (route: RouteDefinition) =>
   records.filter((record) => record.routeKey === routeKey(route)).every((record) => record.invoked);
 
 const claire = 'claire.bernard@initiative-indre.example.org';
+/**
+ * The national coordination's own routes (the blocked addresses) answer a network's staff 403
+ * themselves, after the authorizer let them through: asked with the coordination's token here.
+ */
+const accountFor = (route: { path: string }) =>
+  route.path.startsWith('/api/staff/suppressions') ? 'nadia.roussel@astrees.example.org' : claire;
 
 describe('every staff route', () => {
   it('is there to check', () => {
@@ -76,7 +82,7 @@ describe('every staff route', () => {
     });
 
     it('lets a staff member’s access token through to the function', async () => {
-      const response = await call(route, bearer(await staffTokens(cloud().issuer).access(claire)));
+      const response = await call(route, bearer(await staffTokens(cloud().issuer).access(accountFor(route))));
 
       expect(response.status).not.toBe(401);
       expect(response.status).not.toBe(403);

@@ -5,11 +5,13 @@ import {
   planMissionIntervention,
 } from '../../functions/use-cases/missions/staff-missions.ts';
 import { missionDependencies } from '../../functions/wiring/mission-mail.ts';
+import { personKeyMaker } from '../../functions/wiring/person-keys.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { type RouteDefinition, routeKey, routes } from '../../shared/routes.ts';
 import type { InboxView } from '../../shared/staff-api.ts';
 import { poster, validApplication, validPartnerOffer } from '../support/form-posts.ts';
 import { givenLocalCloud } from '../support/local-cloud.ts';
+import { storedRecipients } from '../support/mail-lists.ts';
 import { givenApplication, givenVolunteer, isoDayFromToday, newMission } from '../support/missions.ts';
 import { claire as claireActor } from '../support/staff-actors.ts';
 import { bearer, staffTokens } from '../support/staff-tokens.ts';
@@ -52,6 +54,11 @@ interface Case {
   national: number;
   /** What Cher's staff get when not a 404: naming Indre's partner in their own record is a 400 by field. */
   cher?: { status: number; field: string };
+  /**
+   * The national coordination's own route (the suppressed addresses, which belong to no network):
+   * every network's staff, Indre's as Cher's, get 403 and its French reason.
+   */
+  nationalOnly?: true;
 }
 
 /** A well-formed SIRET (Luhn) no other fiche of the run has: one SIRET is one partner in a network. */
@@ -399,6 +406,27 @@ const cases: Record<string, Case> = {
     indre: 200,
     national: 404,
   },
+  'GET /api/staff/suppressions': {
+    request: async () => ({ path: '/api/staff/suppressions' }),
+    indre: 403,
+    national: 200,
+    nationalOnly: true,
+  },
+  'POST /api/staff/suppressions/{key}/lift': {
+    request: async () => {
+      const address = `bloquee-${Date.now()}-${posted++}@staff-scope.example.fr`;
+      const key = await personKeyMaker().of(address);
+      await storedRecipients(cloud).suppress(
+        key,
+        { address, reason: 'bounce', detail: 'General', at: new Date().toISOString() },
+        new Date(),
+      );
+      return { path: `/api/staff/suppressions/${key}/lift`, body: { version: 1 } };
+    },
+    indre: 403,
+    national: 200,
+    nationalOnly: true,
+  },
   'GET /api/staff/missions/{id}/calendar': {
     request: async () => ({ path: `/api/staff/missions/${(await aMission()).id}/calendar` }),
     indre: 200,
@@ -485,7 +513,10 @@ describe('what each staff route lets each network do', () => {
     it('hides Indre’s resource from Cher’s staff', async () => {
       const { path, body } = await rule.request(await fixture());
       const answer = await call(paul, route.method, path, body);
-      if (rule.listsOwn) {
+      if (rule.nationalOnly) {
+        expect(answer.status).toBe(403);
+        expect((await answer.json()).message).toContain('gérées par la coordination nationale');
+      } else if (rule.listsOwn) {
         expect(answer.status).toBeLessThan(300);
         expect(await answer.text()).not.toMatch(/ALZ-36-|"network":"indre"|indre-/);
       } else if (rule.cher) {

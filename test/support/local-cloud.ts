@@ -29,6 +29,8 @@ export interface StoredMail {
   body: { html?: string; text?: string };
   /** Base64 content, as the SES emulator keeps it. */
   attachments?: { content: string; contentType: string; filename?: string; size: number }[];
+  /** The custom headers SES was given (`Content.Simple.Headers`): a list mail's List-Unsubscribe. */
+  headers?: { name: string; value: string }[];
   at: number;
 }
 

@@ -9,12 +9,14 @@ export interface OutboxMessage {
   /** Network whose staff hear of it if it can never be sent. */
   network: string;
   mail: OutgoingMail;
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | 'sent' | 'failed' | 'skipped';
   attempts: number;
   createdAt: string;
   dueAt?: string;
   sentAt?: string;
   lastError?: string;
+  /** Why a skipped mail was not sent: its recipient's address is suppressed, or they stopped its list. */
+  skipReason?: 'suppressed' | 'unsubscribed';
   /** An alert about another message: never alerted about in turn. */
   isAlert: boolean;
 }
@@ -45,5 +47,6 @@ export const outboxFromItem = (item: Record<string, unknown>): OutboxMessage => 
   dueAt: item.dueAt as string | undefined,
   sentAt: item.sentAt as string | undefined,
   lastError: item.lastError as string | undefined,
+  skipReason: item.skipReason as OutboxMessage['skipReason'],
   isAlert: Boolean(item.isAlert),
 });

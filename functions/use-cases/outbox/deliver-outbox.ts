@@ -8,8 +8,12 @@ import {
   failedRetentionDays,
   sentRetentionDays,
 } from '../../domain/outbox/delivery-policy.ts';
+import { listUnsubscribeHeaders } from '../../domain/outbox/list-unsubscribe.ts';
+import { deliveryDecision, type RecipientStanding } from '../../domain/outbox/recipient-policy.ts';
 import type { Mailer } from '../../email/mailer.ts';
 import { renderDeliveryFailed } from '../../email/templates/delivery-failed.ts';
+import { withPreferencesFooter } from '../../email/templates/preferences-footer.ts';
+import type { OutboxRecipients } from './outbox-recipients.ts';
 
 export interface DeliverOutboxDeps {
   outbox: OutboxRepository;
@@ -18,12 +22,16 @@ export interface DeliverOutboxDeps {
   national: National;
   /** The SES-verified domain every mail is sent from. */
   senderDomain: string;
+  /** Suppressions and preferences, read once per run, and each recipient's unsubscription links. */
+  recipients: OutboxRecipients;
 }
 
 export interface DeliveryReport {
   sent: number;
   retried: number;
   failed: number;
+  /** Only when some were: mails nobody may receive (suppressed, or unsubscribed from their list). */
+  skipped?: number;
 }
 
 /** A run handles at most this many messages: the cost of a run follows the mail due, capped. */
@@ -38,9 +46,10 @@ const errorName = (error: unknown) => (error instanceof Error ? error.name : 'Un
 export const deliverOutbox = async (deps: DeliverOutboxDeps, now: Date): Promise<DeliveryReport> => {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   const due = await deps.outbox.listDue(now, deliveryBatchSize);
+  const standingOf = await deps.recipients.standings(due.flatMap((message) => message.mail.to));
   for (const message of due) {
     if (!(await deps.outbox.claim(message, addMinutes(now, claimMinutes)))) continue;
-    await deliverOne(deps, message, now, report);
+    await deliverOne(deps, message, now, report, standingOf);
   }
   return report;
 };
@@ -51,7 +60,7 @@ export const deliverNow = async (deps: DeliverOutboxDeps, id: string, now: Date)
   if (message?.status !== 'pending') return false;
   if (!(await deps.outbox.claim(message, addMinutes(now, claimMinutes)))) return false;
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
-  await deliverOne(deps, message, now, report);
+  await deliverOne(deps, message, now, report, await deps.recipients.standings(message.mail.to));
   return report.sent === 1;
 };
 
@@ -60,10 +69,24 @@ const deliverOne = async (
   message: OutboxMessage,
   now: Date,
   report: DeliveryReport,
+  standingOf: (address: string) => RecipientStanding,
 ) => {
   const attempts = message.attempts + 1;
+  const decision = deliveryDecision(message.mail, standingOf);
+  if (decision.kind === 'skip') {
+    // The trace is the record itself (its status and reason): a log line would have to name the address.
+    await deps.outbox.markSkipped(
+      message.id,
+      decision.reason,
+      now,
+      addMinutes(now, sentRetentionDays * 24 * 60),
+    );
+    report.skipped = (report.skipped ?? 0) + 1;
+    return;
+  }
   try {
-    await deps.mailer.send(message.mail);
+    const { mail, extras } = await prepared(deps, message, decision.to, now, standingOf);
+    await deps.mailer.send(mail, extras);
   } catch (error) {
     const next = afterFailure(attempts, now);
     if (next.kind === 'retry') {
@@ -82,6 +105,29 @@ const deliverOne = async (
   }
   await deps.outbox.markSent(message.id, now, addMinutes(now, sentRetentionDays * 24 * 60));
   report.sent++;
+};
+
+/**
+ * The mail as it leaves: to the recipients still reachable, and for a list mail (one recipient by
+ * design) the recipient's own List-Unsubscribe headers and preferences line.
+ */
+const prepared = async (
+  deps: DeliverOutboxDeps,
+  message: OutboxMessage,
+  to: string[],
+  now: Date,
+  standingOf: (address: string) => RecipientStanding,
+) => {
+  const mail = { ...message.mail, to };
+  const list = mail.list?.kind;
+  const [recipient] = to;
+  if (!list || !recipient) return { mail, extras: {} };
+  const links = await deps.recipients.linksFor(recipient, list, now);
+  await deps.recipients.noteReceives(recipient, list, now, standingOf(recipient));
+  return {
+    mail: withPreferencesFooter(mail, links),
+    extras: { headers: listUnsubscribeHeaders(links.oneClick) },
+  };
 };
 
 /** The staff of the message's network (the national coordination's for its own) hear of it. */

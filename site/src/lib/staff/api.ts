@@ -40,6 +40,7 @@ import type {
   PartnerView,
   PersonExport,
   StaffSession,
+  SuppressionView,
 } from '../../../../shared/staff-api.ts';
 import type { FieldError } from '../../../../shared/validation.ts';
 import { staffFetch } from './session.ts';
@@ -80,6 +81,8 @@ interface Answers {
   'POST /api/staff/quarantine/{reference}/release': ApplicationAccepted;
   /** 204: nothing to say once it is gone. */
   'DELETE /api/staff/quarantine/{reference}': Record<string, never>;
+  'GET /api/staff/suppressions': { suppressions: SuppressionView[] };
+  'POST /api/staff/suppressions/{key}/lift': { lifted: true };
   'GET /api/staff/partners': { partners: PartnerListItem[] };
   'POST /api/staff/partners': PartnerRecord;
   'GET /api/staff/partners/{id}': PartnerView;
@@ -436,3 +439,8 @@ export const downloadMissionCalendar = async (id: string, holder: 'volunteer' | 
   if (!response.ok) throw new StaffApiError(response.status, 'server', apiMessages.server);
   return response.blob();
 };
+
+export const listSuppressions = () => call('GET /api/staff/suppressions', {});
+
+export const liftSuppression = (key: string, version: number) =>
+  call('POST /api/staff/suppressions/{key}/lift', { params: { key }, body: { version } });
