@@ -21,6 +21,7 @@ export const staffPages = {
   partnerOffers: '/espace-equipe/propositions/',
   person: '/espace-equipe/personne/',
   mission: '/espace-equipe/mission/',
+  statistics: '/espace-equipe/statistiques/',
 } as const satisfies Record<string, `${typeof backOfficePath}${string}/`>;
 
 export const staffNav: readonly NavItem[] = [
@@ -32,6 +33,7 @@ export const staffNav: readonly NavItem[] = [
   { href: staffPages.catalogue, label: 'Catalogue' },
   { href: staffPages.partnerOffers, label: 'Propositions' },
   { href: staffPages.person, label: 'Données d’une personne' },
+  { href: staffPages.statistics, label: 'Statistiques' },
 ];
 
 export const applicationHref = (reference: string): string =>
