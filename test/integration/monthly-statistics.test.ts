@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client.ts';
+import { missionRepository } from '../../functions/db/mission-repository.ts';
 import { outboxRepository } from '../../functions/db/outbox-repository.ts';
 import { config } from '../../functions/runtime/config.ts';
 import {
+  lastMonth,
   monthStatistics,
   sendMonthlyStatistics,
 } from '../../functions/use-cases/digests/monthly-statistics.ts';
@@ -440,5 +442,33 @@ describe('GET /api/staff/stats and its CSV', () => {
     expect(JSON.stringify(await badMonth.json())).toContain('Le mois s’écrit comme 2027-02.');
     expect(national.status).toBe(200);
     expect(((await national.json()) as StatisticsView).networks?.map((n) => n.id)).toContain('vienne');
+  });
+});
+
+describe('the demo data of the local cloud', () => {
+  it('gives a newcomer’s first monthly mail a year-earlier column, and the daily digest something to say', async () => {
+    const real = new Date();
+    const month = lastMonth(real);
+    const view = await monthStatistics(statisticsDependencies(), 'indre', month);
+    const db = client();
+    const missions = missionRepository(db, config().dataTableName);
+    const [active, closing] = await Promise.all([
+      missions.listByNetworkAndStatus('indre', 'active'),
+      missions.listByNetworkAndStatus('indre', 'closing'),
+    ]);
+    db.destroy();
+    const today = real.toISOString().slice(0, 10);
+    const inAWeek = new Date(real.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+
+    expect(view.quiet).toBe(false);
+    expect(view.rows.find((row) => row.key === 'received')?.cells[2].value).toBeGreaterThan(0);
+    expect(view.rows.find((row) => row.key === 'halfDaysDelivered')?.cells[2].value).toBeGreaterThan(0);
+    expect(
+      active.some((m) =>
+        m.interventions.some((i) => i.status === 'planned' && i.date > today && i.date <= inAWeek),
+      ),
+    ).toBe(true);
+    expect(active.some((m) => m.endDate < today)).toBe(true);
+    expect(closing.length).toBeGreaterThan(0);
   });
 });
