@@ -244,13 +244,7 @@ const demoMission = (input: {
           ]
         : [],
     },
-    ...(closedAt
-      ? {
-          nextFollowUp: followUpAnswered
-            ? { month: 24 as const, dueAt: new Date(closedAtMs + 731 * dayMs).toISOString() }
-            : { month: 12 as const, dueAt: new Date(closedAtMs + 365 * dayMs).toISOString() },
-        }
-      : {}),
+    // No follow-up left owed: the daily follow-up job would mail the demo SMEs as the months go by.
     history: [
       { at: createdAt, actor: staff, change: 'created' },
       ...(startedAt
