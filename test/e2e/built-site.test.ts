@@ -194,6 +194,7 @@ const unlisted = [
   { path: staffPages.partnerOffers, title: 'Propositions d’entreprises – Alizé' },
   { path: staffPages.person, title: 'Données d’une personne – Alizé' },
   { path: staffPages.mission, title: 'Mission – Alizé' },
+  { path: staffPages.statistics, title: 'Statistiques – Alizé' },
   { path: statusPagePath, title: 'Suivre votre candidature – Alizé' },
   { path: outcomeFormPagePath, title: 'Le bilan de votre mission – Alizé' },
 ];
