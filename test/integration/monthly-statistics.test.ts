@@ -436,10 +436,13 @@ describe('GET /api/staff/stats and its CSV', () => {
     const rollUp = await get('/api/staff/stats?network=national&month=2025-03', claire);
     const badMonth = await get('/api/staff/stats?network=indre&month=2025-13', claire);
     const national = await get('/api/staff/stats?network=national&month=2024-11', nadia);
+    const future = await get('/api/staff/stats?network=indre&month=2099-01', claire);
 
     expect(rollUp.status).toBe(404);
     expect(badMonth.status).toBe(400);
     expect(JSON.stringify(await badMonth.json())).toContain('Le mois s’écrit comme 2027-02.');
+    expect(future.status).toBe(400);
+    expect(JSON.stringify(await future.json())).toContain('Ce mois n’est pas encore commencé');
     expect(national.status).toBe(200);
     expect(((await national.json()) as StatisticsView).networks?.map((n) => n.id)).toContain('vienne');
   });

@@ -1,3 +1,4 @@
+import { parisIsoDate } from '../../../shared/dates.ts';
 import type { HistoryEntry } from '../applications/lifecycle.ts';
 import type { Mission } from '../missions/mission.ts';
 import type { ApplicationFacts, MissionFacts } from './network-figures.ts';
@@ -13,22 +14,21 @@ export interface StoredApplicationShape {
   createdAt: string;
   history: readonly HistoryEntry[];
   committee?: { id: string; date: string };
-  data: {
-    company: { employees?: number };
-    project: { competences?: readonly string[]; jobsToCreate?: number; jobsToMaintain?: number };
+  /** What anonymisation keeps of it may be less than the form sent: every part is read as optional. */
+  data?: {
+    company?: { employees?: number };
+    project?: { competences?: readonly string[]; jobsToCreate?: number; jobsToMaintain?: number };
   };
 }
 
 export const applicationFacts = (application: StoredApplicationShape): ApplicationFacts => {
   const decisions: { decision: 'approved' | 'rejected'; committeeDate: string }[] = [];
-  let committeeDate = application.committee?.date;
-  const scheduledFor: (string | undefined)[] = [];
+  // The committee of the latest move to `scheduled`: the one that decided.
+  let scheduledFor = application.committee?.date;
   for (const entry of application.history) {
-    if (entry.to === 'scheduled') scheduledFor.push(entry.committee?.date ?? committeeDate);
-    if (entry.committee?.date) committeeDate = entry.committee.date;
+    if (entry.to === 'scheduled' && entry.committee?.date) scheduledFor = entry.committee.date;
     if (entry.from === 'scheduled' && (entry.to === 'approved' || entry.to === 'rejected')) {
-      const day = scheduledFor.at(-1) ?? committeeDate ?? entry.at.slice(0, 10);
-      decisions.push({ decision: entry.to, committeeDate: day });
+      decisions.push({ decision: entry.to, committeeDate: scheduledFor ?? parisIsoDate(new Date(entry.at)) });
     }
   }
   return {
@@ -36,10 +36,10 @@ export const applicationFacts = (application: StoredApplicationShape): Applicati
     receivedAt: application.history.find((entry) => entry.to === 'received')?.at ?? application.createdAt,
     qualifiedAt: application.history.filter((entry) => entry.to === 'qualified').map((entry) => entry.at),
     decisions,
-    employees: application.data.company.employees,
-    competences: [...(application.data.project.competences ?? [])],
-    jobsToCreate: application.data.project.jobsToCreate ?? 0,
-    jobsToMaintain: application.data.project.jobsToMaintain ?? 0,
+    employees: application.data?.company?.employees,
+    competences: [...(application.data?.project?.competences ?? [])],
+    jobsToCreate: application.data?.project?.jobsToCreate ?? 0,
+    jobsToMaintain: application.data?.project?.jobsToMaintain ?? 0,
   };
 };
 

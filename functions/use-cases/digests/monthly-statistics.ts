@@ -15,7 +15,7 @@ import {
 } from '../../domain/digests/facts.ts';
 import { type NetworkFacts, statisticsView } from '../../domain/digests/monthly-statistics.ts';
 import { periodsOf } from '../../domain/digests/network-figures.ts';
-import { NotFoundError } from '../../domain/errors.ts';
+import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { csvDisposition, toCsv } from '../../domain/exports/csv.ts';
 import { type Actor, mayRead } from '../../domain/staff/actor.ts';
 import { renderMonthlyStatistics } from '../../email/templates/monthly-statistics.ts';
@@ -109,9 +109,8 @@ export const readStatistics = async (
   if (!allowed) throw noSuchNetwork();
   const month = query.month ?? lastMonth(now);
   if (month > parisIsoDate(now).slice(0, 7)) {
-    throw new NotFoundError(
-      'Ce mois n’est pas encore commencé\u00a0: choisissez un mois passé ou le mois en cours.',
-    );
+    const message = 'Ce mois n’est pas encore commencé\u00a0: choisissez un mois passé ou le mois en cours.';
+    throw new InvalidInputError([{ field: 'month', message }], message);
   }
   return monthStatistics(deps, scope, month);
 };
