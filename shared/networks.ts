@@ -28,6 +28,8 @@ export const networkSchema = z.object({
   departements: z.array(z.string().check(z.regex(/^(\d{2}|2A|2B|97\d)$/))).check(z.minLength(1)),
   contact: publicContactSchema,
   staffEmails: z.array(z.email()).check(z.minLength(1)),
+  /** The steering committee (comité de pilotage): it gets the monthly statistics, nothing else. */
+  steeringCommitteeEmails: z.optional(z.array(z.email()).check(z.maxLength(20))),
 });
 export type Network = z.infer<typeof networkSchema>;
 
@@ -44,9 +46,13 @@ export const networksSchema = z.array(networkSchema).check(
   ),
 );
 
-/** What the public may know of a network: never the staff mailboxes. */
-export type PublicNetwork = Omit<Network, 'staffEmails'>;
-export const toPublicNetwork = ({ staffEmails: _hidden, ...rest }: Network): PublicNetwork => rest;
+/** What the public may know of a network: never the staff's or the steering committee's mailboxes. */
+export type PublicNetwork = Omit<Network, 'staffEmails' | 'steeringCommitteeEmails'>;
+export const toPublicNetwork = ({
+  staffEmails: _hidden,
+  steeringCommitteeEmails: _alsoHidden,
+  ...rest
+}: Network): PublicNetwork => rest;
 
 /**
  * The national coordination: it answers people outside every network's territory, and its staff

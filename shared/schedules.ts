@@ -79,4 +79,16 @@ export const schedules = [
     sendsMail: true,
     timeoutSeconds: 300,
   },
+  {
+    name: 'monthly-stats',
+    handler: 'send-monthly-statistics',
+    // The 1st at 08:00, Paris time: last month is over everywhere, and staff read it with their morning mail.
+    expression: 'cron(0 8 1 * ? *)',
+    timeZone: 'Europe/Paris',
+    description:
+      'Envoie à chaque réseau, à son comité de pilotage et à la coordination nationale les chiffres du mois écoulé.',
+    tables: { data: 'readWrite' },
+    sendsMail: true,
+    timeoutSeconds: 300,
+  },
 ] as const satisfies readonly ScheduleDefinition[];

@@ -40,6 +40,12 @@ export const tables = {
        * a keyed hash of the normalised address (functions/domain/privacy/person-key.ts), never the address.
        */
       byPerson: { partitionKey: 'personKey', sortKey: 'createdAt' },
+      /**
+       * What changed lately in a network: every application and mission carries `networkEntity`
+       * (`<entity>#<network>`, e.g. `application#indre`), sorted by its last write, so that the monthly
+       * statistics read the months asked for and never the years before them.
+       */
+      byNetworkAndUpdate: { partitionKey: 'networkEntity', sortKey: 'updatedAt' },
     },
   },
 } as const satisfies Record<string, TableDefinition>;

@@ -10,6 +10,7 @@ import { committeeRepository } from '../../functions/db/committee-repository.ts'
 import { counterRepository } from '../../functions/db/counter-repository.ts';
 import { directoryRepository } from '../../functions/db/directory-repository.ts';
 import { type ApplicationData, applicationKeys } from '../../functions/db/entities/application.ts';
+import { missionRepository } from '../../functions/db/mission-repository.ts';
 import { putIfAbsent } from '../../functions/db/put-if-absent.ts';
 import { signingKeyRepository } from '../../functions/db/signing-key-repository.ts';
 import { submissionRepository } from '../../functions/db/submission-repository.ts';
@@ -28,6 +29,7 @@ import {
 import { tables } from '../../shared/tables.ts';
 import { readSettingsFile, type Settings } from '../config.ts';
 import { demoApplicationCount, demoApplications, demoCommittees, demoNetworks } from './demo-applications.ts';
+import { demoHistory } from './demo-history.ts';
 import { demoVolunteers } from './demo-volunteers.ts';
 import { closeServer, ensureTables, localDynamoDbClient, startDynamoDb, startSes } from './emulators.ts';
 import { type LocalEventBus, localEventBus } from './event-bus.ts';
@@ -119,6 +121,51 @@ const seedDemoApplications = async (client: DocumentClient, settings: Settings) 
   return added;
 };
 
+/**
+ * Fourteen months of committees, decisions and missions per demo network (infra/local/demo-history.ts),
+ * through the real repositories, once: a marker of its own, so a `.local/` seeded before gets it on its
+ * next start. References come from the real sequences of each year.
+ */
+const seedDemoHistory = async (client: DocumentClient, settings: Settings) => {
+  const tableName = localTableName(tables.data);
+  const marker = { pk: 'DEMO#history', sk: 'SEEDED', entity: 'demo-marker' };
+  if (!(await putIfAbsent(client, tableName, marker))) return 0;
+  const now = new Date();
+  const counters = counterRepository(client, tableName);
+  const applications = submissionRepository<ApplicationData>(client, tableName, applicationKeys);
+  const committees = committeeRepository(client, tableName);
+  const missions = missionRepository(client, tableName);
+  const people = personKeys(() => signingKeyRepository(client, tableName).keyFor(personKeyPurpose));
+  let added = 0;
+  for (const network of demoNetworks.filter((demo) => settings.networks.some((n) => n.id === demo.id))) {
+    const story = await demoHistory(
+      network,
+      demoVolunteers.filter((volunteer) => volunteer.network === network.id),
+      now,
+      async (receivedAt) => {
+        const year = parisYear(new Date(receivedAt));
+        const sequence = await counters.next(sequenceOf.application, network.departement, year);
+        return formatReference('application', network.departement, year, sequence);
+      },
+    );
+    for (const committee of story.committees) {
+      // A demo committee already that day (the usual seed's) keeps its own; the decisions join it.
+      if (!(await committees.create(committee))) {
+        for (const decision of committee.decisions) await committees.recordDecision(committee.id, decision);
+      }
+    }
+    for (const application of story.applications) {
+      await applications.create({
+        ...application,
+        personKey: await people.of(application.data.contact.email),
+      });
+      added++;
+    }
+    for (const mission of story.missions) await missions.create(mission);
+  }
+  return added;
+};
+
 /** Demo data on first start only: what someone changed locally is never overwritten. */
 const seedDemoData = async (endpoint: string, settings: Settings) => {
   const client = createDocumentClient(localDynamoDbClient(endpoint));
@@ -144,7 +191,11 @@ const seedDemoData = async (endpoint: string, settings: Settings) => {
       const stored = await directory.competences.get(competence.network, competence.id);
       if (stored && stored.version === 0) await directory.competences.save(competence);
     }
-    return { competences: added, applications: await seedDemoApplications(client, settings) };
+    return {
+      competences: added,
+      applications: await seedDemoApplications(client, settings),
+      history: await seedDemoHistory(client, settings),
+    };
   } finally {
     client.destroy();
   }
@@ -178,6 +229,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const seeded = await seedDemoData(dynamodb.endpoint, settings);
     if (seeded.competences > 0) log(`${seeded.competences} compétences de démonstration ajoutées`);
     if (seeded.applications > 0) log(`${seeded.applications} candidatures de démonstration ajoutées`);
+    if (seeded.history > 0)
+      log(`${seeded.history} candidatures des 14 derniers mois ajoutées, avec leurs missions`);
 
     const mailViewer = ses.endpoint.replace('127.0.0.1', 'localhost');
     // The sign-in code goes through the SES emulator, so it shows in the mail viewer like any mail.

@@ -195,6 +195,7 @@ const unlisted = [
   { path: staffPages.person, title: 'Données d’une personne – Alizé' },
   { path: staffPages.mission, title: 'Mission – Alizé' },
   { path: staffPages.suppressions, title: 'Adresses bloquées – Alizé' },
+  { path: staffPages.statistics, title: 'Statistiques – Alizé' },
   { path: statusPagePath, title: 'Suivre votre candidature – Alizé' },
   { path: outcomeFormPagePath, title: 'Le bilan de votre mission – Alizé' },
   { path: mailPreferencesPagePath, title: 'Vos courriels d’Alizé – Alizé' },

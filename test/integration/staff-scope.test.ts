@@ -432,6 +432,12 @@ const cases: Record<string, Case> = {
     indre: 200,
     national: 200,
   },
+  // Indre's month: Cher's staff are told it does not exist; the national coordination reads it.
+  'GET /api/staff/stats': {
+    request: async () => ({ path: '/api/staff/stats?network=indre' }),
+    indre: 200,
+    national: 200,
+  },
 };
 
 /** A mission of Indre, made through the use cases: new, with a half-day planned, or started. */

@@ -3,7 +3,7 @@ import { missionDueAt, missionReminderQueue } from '../../domain/digests/mission
 import type { Mission } from '../../domain/missions/mission.ts';
 import { itemKey } from '../keys.ts';
 import { applicationKeys } from './application.ts';
-import { networkStatusKey } from './submission.ts';
+import { networkEntityKey, networkStatusKey } from './submission.ts';
 
 /**
  * A mission lives in its application's partition (`APPLICATION#ALZ-36-2026-0001` / `MISSION#0001`),
@@ -21,6 +21,7 @@ export const missionKey = (reference: string, number: number) =>
 
 const listing = tables.data.indexes.byNetworkAndStatus;
 const due = tables.data.indexes.byDueDate;
+const recent = tables.data.indexes.byNetworkAndUpdate;
 
 const dueAttributes = (mission: Mission): Record<string, string> => {
   if (mission.status === 'closed') {
@@ -36,7 +37,10 @@ export const missionToItem = (mission: Mission): Record<string, unknown> => ({
   ...missionKey(mission.reference, mission.number),
   entity: 'mission',
   [listing.partitionKey]: networkStatusKey('mission', mission.network, mission.status),
+  [recent.partitionKey]: networkEntityKey('mission', mission.network),
   ...mission,
+  // The index's sort key: a mission kept from before it had one reads as changed when last written.
+  [recent.sortKey]: mission.updatedAt ?? mission.history.at(-1)?.at ?? mission.createdAt,
   ...dueAttributes(mission),
 });
 
@@ -45,6 +49,7 @@ const storageAttributes = new Set<string>([
   tables.data.sortKey,
   'entity',
   listing.partitionKey,
+  recent.partitionKey,
   due.partitionKey,
   due.sortKey,
 ]);

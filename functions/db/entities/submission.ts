@@ -73,11 +73,17 @@ export interface StaffNote {
 export const noticeQueue = 'applicant-notice';
 
 const listing = tables.data.indexes.byNetworkAndStatus;
+const recent = tables.data.indexes.byNetworkAndUpdate;
+
+/** byNetworkAndUpdate's partition: `application#indre`, `mission#indre`. */
+export const networkEntityKey = (entity: string, network: string) => `${entity}#${network}`;
 
 export const submissionToItem = <T>(keys: SubmissionKeys, submission: StoredSubmission<T>) => ({
   ...keys.of(submission.reference),
   entity: keys.entity,
   [listing.partitionKey]: networkStatusKey(keys.entity, submission.network, submission.status),
+  // Every later change is an update that sets `updatedAt`: the index follows it without being rewritten.
+  [recent.partitionKey]: networkEntityKey(keys.entity, submission.network),
   ...submission,
 });
 

@@ -42,6 +42,7 @@ import type {
   StaffSession,
   SuppressionView,
 } from '../../../../shared/staff-api.ts';
+import type { StatisticsView } from '../../../../shared/statistics.ts';
 import type { FieldError } from '../../../../shared/validation.ts';
 import { staffFetch } from './session.ts';
 
@@ -114,6 +115,8 @@ interface Answers {
   'POST /api/staff/missions/{id}/closing': MissionView;
   /** A `.ics` file, fetched by `downloadMissionCalendar`, not by `call`. */
   'GET /api/staff/missions/{id}/calendar': never;
+  /** JSON; with `format=csv`, the funders' file, read by `downloadStatisticsCsv`. */
+  'GET /api/staff/stats': StatisticsView;
 }
 
 /** The names between braces of a route's path: `{reference}`, `{id}`. */
@@ -364,11 +367,23 @@ export interface ApplicationsExport {
 export type ExportKind = 'applications' | 'missions' | 'interventions';
 
 /** The funders' CSV: a file, not JSON; its name comes from the answer's `content-disposition`. */
-export const downloadExportCsv = async (
+export const downloadExportCsv = (
   kind: ExportKind,
   request: ApplicationsExport,
+): Promise<{ file: Blob; fileName: string }> => downloadCsv(`/api/staff/exports/${kind}`, { ...request });
+
+/** The month's statistics for funders, as the page shows them. */
+export const downloadStatisticsCsv = (query: { network?: string; month?: string }) =>
+  downloadCsv('/api/staff/stats', { ...query, format: 'csv' });
+
+export const getStatistics = (query: { network?: string; month?: string }) =>
+  call('GET /api/staff/stats', { query });
+
+const downloadCsv = async (
+  path: string,
+  query: Record<string, string | undefined>,
 ): Promise<{ file: Blob; fileName: string }> => {
-  const url = urlOf(`/api/staff/exports/${kind}`, {}, { ...request });
+  const url = urlOf(path, {}, query);
   let response: Response;
   try {
     response = await staffFetch(url, {
@@ -380,8 +395,8 @@ export const downloadExportCsv = async (
   }
   if (response.ok) {
     const fileName =
-      /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${kind}.csv`;
-    const file: Answers[`GET /api/staff/exports/${ExportKind}`] = await response.blob();
+      /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'alize.csv';
+    const file: Blob = await response.blob();
     return { file, fileName };
   }
   const answer: unknown = await response.json().catch(() => undefined);

@@ -22,6 +22,7 @@ export const staffPages = {
   person: '/espace-equipe/personne/',
   mission: '/espace-equipe/mission/',
   suppressions: '/espace-equipe/adresses-bloquees/',
+  statistics: '/espace-equipe/statistiques/',
 } as const satisfies Record<string, `${typeof backOfficePath}${string}/`>;
 
 export const staffNav: readonly NavItem[] = [
@@ -34,6 +35,7 @@ export const staffNav: readonly NavItem[] = [
   { href: staffPages.partnerOffers, label: 'Propositions' },
   { href: staffPages.person, label: 'Données d’une personne' },
   { href: staffPages.suppressions, label: 'Adresses bloquées' },
+  { href: staffPages.statistics, label: 'Statistiques' },
 ];
 
 export const applicationHref = (reference: string): string =>
