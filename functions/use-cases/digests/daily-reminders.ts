@@ -3,12 +3,7 @@ import { frenchDay, parisIsoDate } from '../../../shared/dates.ts';
 import { readableNumber } from '../../../shared/french.ts';
 import { halfDaySlotLabels } from '../../../shared/missions.ts';
 import { mailSender, type Network } from '../../../shared/networks.ts';
-import {
-  applicationHref,
-  committeeHref,
-  missionHref,
-  staffPages,
-} from '../../../site/src/lib/staff/pages.ts';
+import { applicationHref, committeeHref, missionHref, staffPages } from '../../../shared/staff-pages.ts';
 import type { CommitteeRepository } from '../../db/committee-repository.ts';
 import type { ApplicationData } from '../../db/entities/application.ts';
 import type { StoredSubmission } from '../../db/entities/submission.ts';

@@ -1,29 +1,8 @@
-import type { backOfficePath } from '../../../../shared/staff.ts';
+import { staffPages } from '../../../../shared/staff-pages.ts';
 import type { NavItem } from '../site.ts';
 
-/**
- * The back office's pages, each static: what a page shows comes from its query string
- * (`?ref=ALZ-36-2026-0001`, `?id=2027-03-15-indre`), read by its script.
- */
-// Typed as shared/staff.ts's constant, not imported: that module brings zod to the browser.
-export const staffHome: typeof backOfficePath = '/espace-equipe/';
-
-export const staffPages = {
-  inbox: '/espace-equipe/candidatures/',
-  application: '/espace-equipe/candidature/',
-  newApplication: '/espace-equipe/nouvelle-candidature/',
-  committees: '/espace-equipe/comites/',
-  committee: '/espace-equipe/comite/',
-  quarantine: '/espace-equipe/quarantaine/',
-  partners: '/espace-equipe/partenaires/',
-  partner: '/espace-equipe/partenaire/',
-  catalogue: '/espace-equipe/catalogue/',
-  partnerOffers: '/espace-equipe/propositions/',
-  person: '/espace-equipe/personne/',
-  mission: '/espace-equipe/mission/',
-  suppressions: '/espace-equipe/adresses-bloquees/',
-  statistics: '/espace-equipe/statistiques/',
-} as const satisfies Record<string, `${typeof backOfficePath}${string}/`>;
+// The pages' paths live in shared/, where the functions' mails link to them too.
+export * from '../../../../shared/staff-pages.ts';
 
 export const staffNav: readonly NavItem[] = [
   { href: staffPages.inbox, label: 'Candidatures' },
@@ -37,13 +16,3 @@ export const staffNav: readonly NavItem[] = [
   { href: staffPages.suppressions, label: 'Adresses bloquées' },
   { href: staffPages.statistics, label: 'Statistiques' },
 ];
-
-export const applicationHref = (reference: string): string =>
-  `${staffPages.application}?ref=${encodeURIComponent(reference)}`;
-
-export const committeeHref = (id: string): string => `${staffPages.committee}?id=${encodeURIComponent(id)}`;
-
-/** A partner's page; national staff name its network (`&reseau=indre`), since they read every one. */
-export const partnerHref = (id: string, network?: string): string =>
-  `${staffPages.partner}?id=${encodeURIComponent(id)}${network ? `&reseau=${encodeURIComponent(network)}` : ''}`;
-export const missionHref = (id: string): string => `${staffPages.mission}?id=${encodeURIComponent(id)}`;
