@@ -44,3 +44,32 @@ export const busy = async <T>(button: HTMLButtonElement, work: () => Promise<T>)
     button.removeAttribute('aria-disabled');
   }
 };
+
+/**
+ * How a directory page tells what happened: a change announced (its live region, focused), or a
+ * stale version's refusal shown over the page reloaded as it is now.
+ */
+export const pageMessages = <T>(load: () => Promise<T>, draw: (data: T) => void) => {
+  const announcement = byId('annonce', HTMLElement);
+  const alert = byId('alerte', HTMLElement);
+  const announce = (message: string) => {
+    alert.hidden = true;
+    announcement.textContent = message;
+    announcement.focus();
+  };
+  return {
+    refresh: async (message: string) => {
+      draw(await load());
+      announce(message);
+    },
+    onStale: (error: StaffApiError) => {
+      void load().then((data) => {
+        draw(data);
+        announcement.textContent = '';
+        alert.textContent = error.message;
+        alert.hidden = false;
+        alert.focus();
+      });
+    },
+  };
+};

@@ -5,7 +5,6 @@ import {
   createCompetence,
   getSession,
   listStaffCatalogue,
-  type StaffApiError,
   setCompetenceStatus,
   updateCompetence,
 } from '../../lib/staff/api.ts';
@@ -19,7 +18,7 @@ import {
   readCompetence,
   statusWords,
 } from '../../lib/staff/directory.ts';
-import { loadPage } from '../../lib/staff/page-load.ts';
+import { loadPage, pageMessages } from '../../lib/staff/page-load.ts';
 import { partnerHref } from '../../lib/staff/pages.ts';
 
 /**
@@ -32,34 +31,14 @@ const root = byId('catalogue', HTMLElement);
 const categories = JSON.parse(root.dataset.categories ?? '[]') as Categories;
 const filters = byId('filtres', HTMLFormElement);
 const networkSelect = byId('filtre-reseau', HTMLSelectElement);
-const announcement = byId('annonce', HTMLElement);
-const alert = byId('alerte', HTMLElement);
 const addSection = byId('ajout', HTMLElement);
 const addSlot = byId('ajout-formulaire', HTMLElement);
 
 const asked = new URLSearchParams(window.location.search).get('reseau') || undefined;
 const load = () => Promise.all([getSession(), listStaffCatalogue(asked)]);
 
-const announce = (message: string) => {
-  alert.hidden = true;
-  announcement.textContent = message;
-  announcement.focus();
-};
-
-const refresh = async (message: string) => {
-  draw(await load());
-  announce(message);
-};
-
-const onStale = (error: StaffApiError) => {
-  void load().then((data) => {
-    draw(data);
-    announcement.textContent = '';
-    alert.textContent = error.message;
-    alert.hidden = false;
-    alert.focus();
-  });
-};
+// `draw` is defined below: called once the page is loaded, never before.
+const { refresh, onStale } = pageMessages(load, (data) => draw(data));
 
 let addKey = newKey();
 let drewFilters = false;

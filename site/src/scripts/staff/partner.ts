@@ -4,7 +4,6 @@ import { byId, h, plural } from '../../lib/dom.ts';
 import {
   createVolunteer,
   getPartner,
-  type StaffApiError,
   setPartnerStatus,
   setVolunteerStatus,
   updatePartner,
@@ -23,7 +22,7 @@ import {
 } from '../../lib/staff/directory.ts';
 import { readableSiret } from '../../lib/staff/format.ts';
 import { facts, scrollTable } from '../../lib/staff/markup.ts';
-import { loadPage } from '../../lib/staff/page-load.ts';
+import { loadPage, pageMessages } from '../../lib/staff/page-load.ts';
 import { staffPages } from '../../lib/staff/pages.ts';
 
 /**
@@ -33,8 +32,6 @@ import { staffPages } from '../../lib/staff/pages.ts';
  * changed the fiche first, the page says so and shows the fiche as it is now.
  */
 const title = byId('titre', HTMLElement);
-const announcement = byId('annonce', HTMLElement);
-const alert = byId('alerte', HTMLElement);
 const root = byId('partenaire', HTMLElement);
 
 const query = new URLSearchParams(window.location.search);
@@ -43,26 +40,8 @@ const network = query.get('reseau') || undefined;
 
 const load = () => getPartner(id, { network });
 
-const announce = (message: string) => {
-  alert.hidden = true;
-  announcement.textContent = message;
-  announcement.focus();
-};
-
-const refresh = async (message: string) => {
-  draw(await load());
-  announce(message);
-};
-
-const onStale = (error: StaffApiError) => {
-  void load().then((view) => {
-    draw(view);
-    announcement.textContent = '';
-    alert.textContent = error.message;
-    alert.hidden = false;
-    alert.focus();
-  });
-};
+// `draw` is defined below: called once the page is loaded, never before.
+const { refresh, onStale } = pageMessages(load, (data) => draw(data));
 
 const fullName = (volunteer: Pick<VolunteerRecord, 'firstName' | 'lastName'>) =>
   `${volunteer.firstName} ${volunteer.lastName}`;
