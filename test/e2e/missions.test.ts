@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { InboxView } from '../../shared/staff-api.ts';
 import { axeViolations, formatViolations } from '../support/axe.ts';
 import { consoleProblems, givenChromium } from '../support/browser.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
 import { isoDayFromToday as day, givenApplication, givenVolunteer, newMission } from '../support/missions.ts';
+import { networkMeter } from '../support/page-weight.ts';
 import { openSignedIn } from '../support/staff-sign-in.ts';
 import { bearer, staffTokens } from '../support/staff-tokens.ts';
 import { typographyFaults } from '../support/typography.ts';
@@ -224,23 +225,15 @@ describe('a mission in the back office', () => {
     // When Claire opens its page, first visit
     const page = await chromium.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     await openSignedIn(page, cloud(), claire);
-    const devtools = await page.context().newCDPSession(page);
-    await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const responses: Response[] = [];
-    page.on('response', (response) => {
-      if (response.url().startsWith(cloud().urls.site)) responses.push(response);
-    });
+    const meter = await networkMeter(page, cloud().urls.site);
+    await meter.take();
     await page.goto(`${cloud().urls.site}/espace-equipe/mission/?id=${mission.id}`);
     await page.locator('li[data-intervention="I3"]').waitFor();
     await page.waitForLoadState('networkidle');
 
     // Then HTML, styles, scripts and the mission's data stay under 150 KB
-    const bodies = await Promise.all(
-      responses
-        .filter((response) => response.status() === 200 && !/\/favicon\./.test(response.url()))
-        .map((response) => response.body().catch(() => Buffer.alloc(0))),
-    );
-    const bytes = bodies.reduce((total, body) => total + body.length, 0);
+    const bytes = await meter.take();
+    expect(bytes).toBeGreaterThan(10 * 1024);
     expect(bytes).toBeLessThan(150 * 1024);
     await checkPage(page, 'mission, trois demi-journées prévues');
   });

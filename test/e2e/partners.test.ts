@@ -1,10 +1,11 @@
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CatalogueResponse } from '../../shared/catalogue.ts';
 import { axeViolations, formatViolations } from '../support/axe.ts';
 import { consoleProblems, givenChromium } from '../support/browser.ts';
 import { poster, validPartnerOffer } from '../support/form-posts.ts';
 import { givenLocalCloud } from '../support/local-cloud.ts';
+import { networkMeter } from '../support/page-weight.ts';
 import { openSignedIn } from '../support/staff-sign-in.ts';
 import { typographyFaults } from '../support/typography.ts';
 
@@ -173,8 +174,8 @@ describe('the directory’s pages, signed in', () => {
   it('have nothing axe finds to fix, and weigh under their budget', async () => {
     const page = await chromium.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     await openSignedIn(page, cloud(), claire);
-    const devtools = await page.context().newCDPSession(page);
-    await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const meter = await networkMeter(page, cloud().urls.site);
+    await meter.take();
     const paths = [
       '/espace-equipe/partenaires/',
       '/espace-equipe/partenaires/?statut=all',
@@ -184,25 +185,10 @@ describe('the directory’s pages, signed in', () => {
     ];
     const weights: Record<string, number> = {};
     for (const path of paths) {
-      const responses: Response[] = [];
-      const collect = (response: Response) => {
-        if (response.url().startsWith(cloud().urls.site)) responses.push(response);
-      };
-      page.on('response', collect);
       await page.goto(`${cloud().urls.site}${path}`);
       await page.waitForLoadState('networkidle');
       await expect.poll(() => page.locator('#page-statut').textContent()).not.toMatch(/Chargement/);
-      page.off('response', collect);
-
-      const withBody = responses.filter(
-        (response) => response.status() === 200 && !/\/favicon\./.test(response.url()),
-      );
-      const bodies = await Promise.all(withBody.map((response) => response.body().catch(() => undefined)));
-      const unread = withBody
-        .filter((_, index) => bodies[index] === undefined)
-        .map((response) => response.url());
-      expect(unread, path).toEqual([]);
-      weights[path] = bodies.reduce((total, body) => total + (body?.length ?? 0), 0);
+      weights[path] = await meter.take();
 
       // With every edit form open, as someone using them would see them
       for (const summary of await page.locator('details.edit > summary').all()) await summary.click();
@@ -212,5 +198,6 @@ describe('the directory’s pages, signed in', () => {
     }
     const over = Object.entries(weights).filter(([, bytes]) => bytes >= budget);
     expect(over).toEqual([]);
+    expect(Math.min(...Object.values(weights))).toBeGreaterThan(10 * 1024);
   });
 });

@@ -1,4 +1,3 @@
-import type { Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { lastMonth, sendMonthlyStatistics } from '../../functions/use-cases/digests/monthly-statistics.ts';
 import { monthlyStatisticsDependencies } from '../../functions/wiring/statistics.ts';
@@ -6,6 +5,7 @@ import type { StatisticsView } from '../../shared/statistics.ts';
 import { axeViolations, formatViolations } from '../support/axe.ts';
 import { consoleProblems, givenChromium } from '../support/browser.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
+import { networkMeter } from '../support/page-weight.ts';
 import { openSignedIn } from '../support/staff-sign-in.ts';
 import { bearer, staffTokens } from '../support/staff-tokens.ts';
 import { typographyFaults } from '../support/typography.ts';
@@ -42,12 +42,8 @@ describe('the statistics page', () => {
     await openSignedIn(page, cloud(), claire, '/espace-equipe/');
     // From the back office on: the issuer's sign-in pages are tested elsewhere.
     const problems = consoleProblems(page);
-    const devtools = await page.context().newCDPSession(page);
-    await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const responses: Response[] = [];
-    page.on('response', (response) => {
-      if (response.url().startsWith(cloud().urls.site)) responses.push(response);
-    });
+    const meter = await networkMeter(page, cloud().urls.site);
+    await meter.take();
 
     // When Claire follows the menu to the statistics of last month
     await page.getByRole('link', { name: 'Statistiques' }).first().click();
@@ -94,12 +90,9 @@ describe('the statistics page', () => {
     expect(violations, formatViolations('statistiques', violations)).toEqual([]);
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads.
     expect(typographyFaults(await page.evaluate(() => document.body.innerText))).toEqual([]);
-    const bodies = await Promise.all(
-      responses
-        .filter((response) => response.status() === 200 && !/\/favicon\./.test(response.url()))
-        .map((response) => response.body().catch(() => Buffer.alloc(0))),
-    );
-    expect(bodies.reduce((total, body) => total + body.length, 0)).toBeLessThan(budget);
+    const bytes = await meter.take();
+    expect(bytes).toBeGreaterThan(10 * 1024);
+    expect(bytes).toBeLessThan(budget);
     expect(problems).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DeliveryReport } from '../../functions/use-cases/outbox/deliver-outbox.ts';
 import { axeViolations, formatViolations } from '../support/axe.ts';
 import { consoleProblems, givenChromium } from '../support/browser.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
 import { queueListMail } from '../support/mail-lists.ts';
+import { networkMeter } from '../support/page-weight.ts';
 import { openSignedIn } from '../support/staff-sign-in.ts';
 import { typographyFaults } from '../support/typography.ts';
 
@@ -41,12 +42,8 @@ describe('the blocked addresses page', () => {
     const page = await chromium.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     await openSignedIn(page, cloud(), nadia);
     const problems = consoleProblems(page);
-    const devtools = await page.context().newCDPSession(page);
-    await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const responses: Response[] = [];
-    page.on('response', (response) => {
-      if (response.url().startsWith(cloud().urls.site) && response.status() === 200) responses.push(response);
-    });
+    const meter = await networkMeter(page, cloud().urls.site);
+    await meter.take();
     await page.goto(`${cloud().urls.site}/espace-equipe/adresses-bloquees/`);
 
     // Then she sees the address, the reason and the date, in the navigation's page
@@ -58,10 +55,9 @@ describe('the blocked addresses page', () => {
       'page',
     );
     await page.waitForLoadState('networkidle');
-    const bodies = await Promise.all(
-      responses.map((response) => response.body().catch(() => Buffer.alloc(0))),
-    );
-    expect(bodies.reduce((total, body) => total + body.length, 0)).toBeLessThan(budget);
+    const bytes = await meter.take();
+    expect(bytes).toBeGreaterThan(10 * 1024);
+    expect(bytes).toBeLessThan(budget);
     await checkPage(page, 'adresses bloquées');
 
     // When she lifts it

@@ -139,3 +139,42 @@ export const measurePage = async (browser: Browser, origin: string, path: string
 };
 
 export const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} Ko`;
+
+/**
+ * Counts, as Chromium receives them, the decoded bytes of every answer with a body (status 200) that
+ * `page` loads from `origin`, the browser's cache disabled so that each page weighs as a first visit
+ * would load it. Counted from the network events rather than by asking for each body afterwards:
+ * Chromium may drop a body it no longer needs, and a dropped body must not weigh nothing.
+ */
+export const networkMeter = async (page: Page, origin: string, ignore: RegExp = /\/favicon\./) => {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Network.enable');
+  await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const received = new Map<string, number>();
+  const counted = new Set<string>();
+  const open = new Set<string>();
+  devtools.on('Network.responseReceived', ({ requestId, response }) => {
+    if (response.url.startsWith(origin) && response.status === 200 && !ignore.test(response.url)) {
+      counted.add(requestId);
+      open.add(requestId);
+    }
+  });
+  devtools.on('Network.dataReceived', ({ requestId, dataLength }) => {
+    received.set(requestId, (received.get(requestId) ?? 0) + dataLength);
+  });
+  const finish = ({ requestId }: { requestId: string }) => open.delete(requestId);
+  devtools.on('Network.loadingFinished', finish);
+  devtools.on('Network.loadingFailed', finish);
+  return {
+    /** The bytes counted since the last call, once every counted answer has finished loading. */
+    async take(): Promise<number> {
+      const started = Date.now();
+      while (open.size > 0 && Date.now() - started < 10_000) await page.waitForTimeout(50);
+      if (open.size > 0) throw new Error(`${open.size} answers still loading`);
+      const bytes = [...counted].reduce((total, id) => total + (received.get(id) ?? 0), 0);
+      counted.clear();
+      received.clear();
+      return bytes;
+    },
+  };
+};
