@@ -44,7 +44,16 @@ export class AppStack extends Stack {
   readonly functions: Readonly<Record<string, AppFunction>>;
   readonly schedules: Schedules;
   readonly eventRules: EventRules;
-  /** The alarms, in a nested stack of their own (see below). */
+  /**
+   * The functions live in nested stacks (the routes, their integrations and the authorizer stay here,
+   * with the API): one function's role, policy, log group and permission, beside every route's, would
+   * take one stack past the 500 resources CloudFormation lets a stack hold.
+   */
+  readonly publicFunctions: NestedStack;
+  readonly staffFunctions: NestedStack;
+  /** The scheduled jobs and the functions of the event rules, with their schedules, rules and queues. */
+  readonly jobs: NestedStack;
+  /** The alarms. */
   readonly monitoring: NestedStack;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
@@ -108,10 +117,20 @@ export class AppStack extends Stack {
         throw new Error(`Handler ${handler} serves two definitions; give each its own file.`);
       functions[handler] = fn;
     };
+    this.publicFunctions = new NestedStack(this, 'PublicFunctions', {
+      description: 'Alizé: the functions behind the public routes',
+    });
+    this.staffFunctions = new NestedStack(this, 'StaffFunctions', {
+      description: 'Alizé: the functions behind the staff routes',
+    });
+    this.jobs = new NestedStack(this, 'Jobs', {
+      description: 'Alizé: the scheduled jobs and the functions of the event rules',
+    });
     const apiFunction = (definition: (typeof routes)[number] | typeof fallbackRoute, description: string) => {
       const id = pascalCase(definition.handler);
-      // The function behind one API route.
-      const fn = new AppFunction(this, id, { definition, resources, description });
+      // The function behind one API route, in the nested stack of its access.
+      const home = definition.access === 'staff' ? this.staffFunctions : this.publicFunctions;
+      const fn = new AppFunction(home, id, { definition, resources, description });
       Validations.of(fn.function).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason:
@@ -126,18 +145,17 @@ export class AppStack extends Stack {
     }
     this.api.addFallback(apiFunction(fallbackRoute, 'API: every request no route matches').function);
 
-    this.schedules = new Schedules(this, 'Schedules', { schedules, resources });
+    this.schedules = new Schedules(this.jobs, 'Schedules', { schedules, resources });
     for (const job of this.schedules.jobs) {
       register(job.definition.handler, job.function);
     }
-    this.eventRules = new EventRules(this, 'EventRules', { definitions: events, resources });
+    this.eventRules = new EventRules(this.jobs, 'EventRules', { definitions: events, resources });
     for (const rule of this.eventRules.rules) {
       register(rule.definition.handler, rule.function);
     }
     this.functions = functions;
 
-    // In a nested stack: one alarm per function, beside each function's role, policy, log group and
-    // route, would take this stack past CloudFormation's 500 resources a stack may hold.
+    // In a nested stack of their own, for the same reason as the functions.
     this.monitoring = new NestedStack(this, 'Monitoring', {
       description: 'Alizé: alarms of the functions and queues',
     });
