@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { integer, optionalInteger, optionalText, requiredText } from './form-fields.ts';
+import { type HalfDaySlot, halfDaySlots } from './half-days.ts';
 
 /**
  * A mission: a volunteer of a partner company lends a competence to an approved SME, in half-days,
@@ -20,14 +21,14 @@ export const missionStatusLabels: Record<MissionStatus, string> = {
   closed: 'Close',
 };
 
-export const halfDaySlots = ['morning', 'afternoon'] as const;
-export type HalfDaySlot = (typeof halfDaySlots)[number];
-export const halfDaySlotLabels: Record<HalfDaySlot, string> = { morning: 'matin', afternoon: 'après-midi' };
-/** Wall-clock hours in Paris of each half-day, as the calendar shows them. */
-export const halfDayHours: Record<HalfDaySlot, { start: string; end: string }> = {
-  morning: { start: '09:00', end: '12:30' },
-  afternoon: { start: '14:00', end: '17:30' },
-};
+export {
+  type HalfDaySlot,
+  halfDayHours,
+  halfDayLine,
+  halfDaySlotLabels,
+  halfDaySlots,
+  type PlannedHalfDay,
+} from './half-days.ts';
 
 export const interventionStatuses = ['planned', 'done', 'cancelled'] as const;
 export type InterventionStatus = (typeof interventionStatuses)[number];
@@ -202,6 +203,18 @@ export const outcomeAnswerSchema = z.object({
   comment,
 });
 
+/**
+ * `POST /api/half-days`: the volunteer's or the SME's answer to « has the half-day taken place? »,
+ * from the signed link of the mail sent after it.
+ */
+export const halfDayAnswers = ['held', 'not-held'] as const;
+export type HalfDayAnswer = (typeof halfDayAnswers)[number];
+export const halfDayAnswerSchema = z.object({
+  token: requiredText(20, 2000, 'Le lien'),
+  answer: z.enum(halfDayAnswers, 'Dites-nous si la demi-journée a eu lieu.'),
+  note,
+});
+
 // ——— What the API answers ———
 
 export interface InterventionHistoryLine {
@@ -331,4 +344,19 @@ export interface OutcomeFormView {
   startDate: string;
   endDate: string;
   answered: boolean;
+}
+
+/** `GET /api/half-days?t=`: the half-day a link asks about, as its holder knows it. */
+export interface HalfDayQuestionView {
+  role: 'sme' | 'volunteer';
+  networkName: string;
+  companyName: string;
+  /** Whom the holder met: the volunteer for the SME, the SME's contact for the volunteer. */
+  otherName: string;
+  date: string;
+  slot: HalfDaySlot;
+  remote: boolean;
+  place?: string;
+  /** Already logged (by this link, the other party's, or staff): what it says now. */
+  logged?: 'done' | 'cancelled';
 }

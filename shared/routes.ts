@@ -404,6 +404,21 @@ export const routes = [
     tables: { data: 'readWrite' },
   },
   {
+    method: 'GET',
+    path: '/api/half-days',
+    handler: 'get-half-day-question',
+    access: 'public',
+    // Checking a link reads the missions' signing key, which the first use makes.
+    tables: { data: 'readWrite' },
+  },
+  {
+    method: 'POST',
+    path: '/api/half-days',
+    handler: 'answer-half-day',
+    access: 'public',
+    tables: { data: 'readWrite' },
+  },
+  {
     method: 'POST',
     path: '/api/mail-preferences/unsubscribe',
     handler: 'unsubscribe-mail-list',

@@ -66,6 +66,12 @@ export const statusPagePath = '/suivi/';
 export const outcomeFormPagePath = '/bilan/';
 
 /**
+ * « Has the half-day taken place? » (`/demi-journee/?t=<token>&reponse=oui|non`), from the mail sent
+ * the day after it: for the holder of the link only, never indexed nor listed, like the status page.
+ */
+export const halfDayAnswerPagePath = '/demi-journee/';
+
+/**
  * A person's mail preferences (`/preferences/?t=<token>`), from the footer of a digest or reminder:
  * for the holder of the link only, never indexed nor listed, like the status page.
  */

@@ -2,14 +2,25 @@
 import { request } from 'node:http';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { mailPreferencesPagePath, outcomeFormPagePath, statusPagePath } from '../shared/site.ts';
+import {
+  halfDayAnswerPagePath,
+  mailPreferencesPagePath,
+  outcomeFormPagePath,
+  statusPagePath,
+} from '../shared/site.ts';
 import { backOfficePath } from '../shared/staff.ts';
 
 /**
  * Pages for one reader only, never in the sitemap (they carry `noindex` too): the back office, and
  * the status page, the outcome forms and the mail preferences, whose addresses hold a token.
  */
-const unlisted = [backOfficePath, statusPagePath, outcomeFormPagePath, mailPreferencesPagePath];
+const unlisted = [
+  backOfficePath,
+  statusPagePath,
+  outcomeFormPagePath,
+  mailPreferencesPagePath,
+  halfDayAnswerPagePath,
+];
 /** @param {string} page */
 const listed = (page) => !unlisted.some((path) => new URL(page).pathname.startsWith(path));
 

@@ -8,7 +8,12 @@ import { contactMessageSchema } from '../../shared/contact-message.ts';
 import { demoCatalogue } from '../../shared/demo-catalogue.ts';
 import { fieldId, forms, minimumFillMilliseconds } from '../../shared/forms.ts';
 import { partnerOfferSchema } from '../../shared/partner-offer.ts';
-import { mailPreferencesPagePath, outcomeFormPagePath, statusPagePath } from '../../shared/site.ts';
+import {
+  halfDayAnswerPagePath,
+  mailPreferencesPagePath,
+  outcomeFormPagePath,
+  statusPagePath,
+} from '../../shared/site.ts';
 import { staffNav, staffPages } from '../../site/src/lib/staff/pages.ts';
 import { pageAssets } from '../support/built-scripts.ts';
 import { builtPages, siteDist, sitemapPaths } from '../support/sitemap.ts';
@@ -199,8 +204,14 @@ const unlisted = [
   { path: statusPagePath, title: 'Suivre votre candidature – Alizé' },
   { path: outcomeFormPagePath, title: 'Le bilan de votre mission – Alizé' },
   { path: mailPreferencesPagePath, title: 'Vos courriels d’Alizé – Alizé' },
+  { path: halfDayAnswerPagePath, title: 'Votre demi-journée a-t-elle eu lieu\u00a0? – Alizé' },
 ];
-const publicUnlisted: string[] = [statusPagePath, outcomeFormPagePath, mailPreferencesPagePath];
+const publicUnlisted: string[] = [
+  statusPagePath,
+  outcomeFormPagePath,
+  mailPreferencesPagePath,
+  halfDayAnswerPagePath,
+];
 const backOffice = unlisted.filter(({ path }) => !publicUnlisted.includes(path));
 const titleOf = (page: string) => /<title>([^<]*)<\/title>/.exec(page)?.[1];
 const isNoindex = (page: string) => /<meta name="robots" content="noindex"/.test(page);

@@ -4,6 +4,7 @@ import { createDocumentClient } from '../../functions/db/client.ts';
 import { missionRepository } from '../../functions/db/mission-repository.ts';
 import { config } from '../../functions/runtime/config.ts';
 import { type RemindersDeps, sendDailyReminders } from '../../functions/use-cases/digests/daily-reminders.ts';
+import { staffDigestCadenceDependencies } from '../../functions/wiring/mail-preferences.ts';
 import { remindersDependencies } from '../../functions/wiring/reminders.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { localDynamoDbClient } from '../../infra/local/emulators.ts';
@@ -203,12 +204,21 @@ describe('the daily reminders on Monday 29 March 2027', () => {
 
   it('the next day, lists again what lasts and sends no reminder twice', async () => {
     await mails().clear();
+    // Given the second address of Indre's staff chose, on the preferences page, the digest on Mondays only
+    const [daily = '', weekly = ''] = indreStaff;
+    const cadence = staffDigestCadenceDependencies();
+    await cadence.recipients.savePreferences(
+      await cadence.personKeys.of(weekly),
+      { optedOut: [], staffDigestCadence: 'weekly' },
+      new Date('2027-03-29T18:00:00Z'),
+    );
     // Tuesday 30th: the half-day of the 31st is still in the digest's week, Monday's mails are not resent.
     await sendDailyReminders(remindersDependencies(), new Date('2027-03-30T05:30:00Z'));
     expect(await mailsTo(facts.volunteerEmail)).toEqual([]);
     expect(await mailsTo(facts.smeEmail)).toEqual([]);
-    const digest = (await mailsTo(indreStaff[0] ?? ''))[0];
+    const digest = (await mailsTo(daily))[0];
     expect(digest?.body.text).toContain('Imprimerie Blanc, fin prévue le 15 mars 2027');
+    expect(await mailsTo(weekly)).toEqual([]);
   });
 
   it('reads only the missions due: a mission moves on to its next due day once handled', async () => {
@@ -221,6 +231,15 @@ describe('the daily reminders on Monday 29 March 2027', () => {
     expect((await ids('2027-03-30')).filter((id) => mine.includes(id))).toEqual([]);
     expect(await ids('2027-03-31')).toEqual(expect.arrayContaining(mine));
     db.destroy();
+  });
+
+  it('sends the digest of Mondays only to whoever chose it, the Monday after', async () => {
+    await sendDailyReminders(remindersDependencies(), new Date('2027-04-05T05:30:00Z'));
+    for (const address of indreStaff) {
+      expect(
+        (await mailsTo(address)).filter((mail) => mail.subject.startsWith('Le point du 5 avril 2027')),
+      ).toHaveLength(1);
+    }
   });
 });
 

@@ -57,12 +57,25 @@ const renderings = {
   }),
   confirmation: renderHalfDayConfirmation({
     network,
+    role: 'volunteer',
     recipient: { firstName: 'Lucas', lastName: 'Moreau' },
     companyName: 'Menuiserie Martin',
+    otherName: 'Julie Martin',
     halfDay,
-    tookPlaceUrl: 'https://alize.example.org/api/missions/half-day?t=done',
-    didNotTakePlaceUrl: 'https://alize.example.org/api/missions/half-day?t=not-done',
-    linkDays: 21,
+    tookPlaceUrl: 'https://alize.example.org/demi-journee/?t=abc&reponse=oui',
+    didNotTakePlaceUrl: 'https://alize.example.org/demi-journee/?t=abc&reponse=non',
+    linkDays: 14,
+  }),
+  'SME confirmation': renderHalfDayConfirmation({
+    network,
+    role: 'sme',
+    recipient: { firstName: 'Julie', lastName: 'Martin' },
+    companyName: 'Menuiserie Martin',
+    otherName: 'Lucas Moreau',
+    halfDay: { ...halfDay, remote: true, place: undefined },
+    tookPlaceUrl: 'https://alize.example.org/demi-journee/?t=def&reponse=oui',
+    didNotTakePlaceUrl: 'https://alize.example.org/demi-journee/?t=def&reponse=non',
+    linkDays: 14,
   }),
 };
 
@@ -85,10 +98,18 @@ describe('the reminders’ mails', () => {
 
   it('offers both answers the day after, in the text version too', () => {
     expect(renderings.confirmation.text).toContain(
-      'La demi-journée a bien eu lieu\u00a0: https://alize.example.org/api/missions/half-day?t=done',
+      'La demi-journée a bien eu lieu\u00a0: https://alize.example.org/demi-journee/?t=abc&reponse=oui',
     );
     expect(renderings.confirmation.text).toContain(
-      'Elle n’a pas eu lieu\u00a0: https://alize.example.org/api/missions/half-day?t=not-done',
+      'Elle n’a pas eu lieu\u00a0: https://alize.example.org/demi-journee/?t=abc&reponse=non',
+    );
+    expect(renderings['SME confirmation'].subject).toBe(
+      'Votre demi-journée Alizé du 31 mars 2027 a-t-elle eu lieu\u00a0?',
+    );
+    expect(renderings['SME confirmation'].text).toContain('avec Lucas Moreau');
+    // The links are written into the HTML escaped, as an attribute must be.
+    expect(renderings.confirmation.html).toContain(
+      'href="https://alize.example.org/demi-journee/?t=abc&#38;reponse=oui"',
     );
     expect(renderings['SME reminder'].text).toContain('à distance');
   });

@@ -2,6 +2,7 @@ import { frenchDay, parisIsoDate } from '../../../shared/dates.ts';
 import {
   type ClosingRequest,
   type FollowUpOutcome,
+  type HalfDayAnswer,
   type Intervention,
   type InterventionChange,
   type InterventionPlan,
@@ -326,6 +327,53 @@ export const changeIntervention = (
       interventionId,
     },
     actor,
+    now,
+  );
+};
+
+/** Who logged a half-day from the link of the mail sent after it. */
+export const halfDayLinkActor = (role: 'sme' | 'volunteer'): Actor =>
+  role === 'sme'
+    ? { id: 'half-day-link:sme', name: 'Lien du courriel après la demi-journée (entreprise)' }
+    : { id: 'half-day-link:volunteer', name: 'Lien du courriel après la demi-journée (salarié)' };
+
+/**
+ * « Has the half-day taken place? », answered from its link: done, or cancelled with a note that
+ * says it did not take place. Once logged (by the other party's link, or by staff) a half-day stays
+ * as it is: the same answer again changes nothing (`undefined`), another one is refused, for staff to
+ * settle with the two people.
+ */
+export const answerHalfDay = (
+  mission: Mission,
+  interventionId: string,
+  answer: { role: 'sme' | 'volunteer'; answer: HalfDayAnswer; note?: string },
+  now: Date,
+): Mission | undefined => {
+  const intervention = mission.interventions.find((i) => i.id === interventionId);
+  if (!intervention) refuse('Cette demi-journée n’est plus dans la mission.');
+  const { status } = intervention as Intervention;
+  const wanted = answer.answer === 'held' ? 'done' : 'cancelled';
+  if (status === wanted) return undefined;
+  if (status !== 'planned') {
+    refuse(
+      status === 'done'
+        ? 'Cette demi-journée est déjà notée comme réalisée. Si ce n’est pas juste, répondez au courriel : l’équipe corrigera.'
+        : 'Cette demi-journée est déjà notée comme n’ayant pas eu lieu. Si ce n’est pas juste, répondez au courriel : l’équipe corrigera.',
+    );
+  }
+  const note =
+    answer.answer === 'held'
+      ? answer.note
+      : ['N’a pas eu lieu.', answer.note].filter((part) => part !== undefined).join(' ');
+  return changeIntervention(
+    mission,
+    interventionId,
+    {
+      action: answer.answer === 'held' ? 'done' : 'cancel',
+      version: mission.version,
+      ...(note ? { note } : {}),
+    },
+    halfDayLinkActor(answer.role),
     now,
   );
 };

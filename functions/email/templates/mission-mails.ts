@@ -1,7 +1,10 @@
-import { frenchClock, frenchDay } from '../../../shared/dates.ts';
+import { frenchDay } from '../../../shared/dates.ts';
 import { ofName, readableNumber } from '../../../shared/french.ts';
 import { frenchSpacing } from '../../../shared/french-spacing.ts';
-import { type HalfDaySlot, halfDayHours } from '../../../shared/missions.ts';
+import { halfDayLine, type PlannedHalfDay } from '../../../shared/missions.ts';
+
+export { halfDayLine, type PlannedHalfDay };
+
 import type { Signatory } from '../../../shared/networks.ts';
 import { composeMail, html, type RenderedMail } from './html.ts';
 import { type SummarySection, subjectLine, summaryHtml, summaryText } from './summary.ts';
@@ -18,13 +21,6 @@ export interface Person {
   role?: string | undefined;
   email: string;
   phone?: string | undefined;
-}
-
-export interface PlannedHalfDay {
-  date: string;
-  slot: HalfDaySlot;
-  remote: boolean;
-  place?: string | undefined;
 }
 
 export interface MissionMailModel {
@@ -44,12 +40,6 @@ export interface MissionMailModel {
 }
 
 const fullName = (person: Person) => `${person.firstName} ${person.lastName}`;
-
-export const halfDayLine = (halfDay: PlannedHalfDay) => {
-  const hours = halfDayHours[halfDay.slot];
-  const where = halfDay.remote ? 'à distance' : halfDay.place ? halfDay.place : 'lieu à convenir';
-  return `le ${frenchDay(halfDay.date)}, ${halfDay.slot === 'morning' ? 'matin' : 'après-midi'} (${frenchClock(hours.start)} – ${frenchClock(hours.end)}), ${where}`;
-};
 
 const halfDaysCount = (count: number) => (count === 1 ? 'une demi-journée' : `${count}\u00a0demi-journées`);
 

@@ -8,7 +8,7 @@ import { subjectLine } from './summary.ts';
 
 /**
  * The daily reminders' mails: the staff's digest, the volunteer's and the SME's reminder two days
- * before a half-day, and the volunteer's « has it taken place? » the day after. Pure: the use case
+ * before a half-day, and their « has it taken place? » the day after. Pure: the use case
  * gives every fact, links included (absolute, to the back office or to a signed public page).
  */
 
@@ -98,8 +98,11 @@ export const renderHalfDayReminder = (model: HalfDayReminderModel): RenderedMail
 
 export interface HalfDayConfirmationModel {
   network: Signatory;
+  role: 'volunteer' | 'sme';
   recipient: { firstName: string; lastName: string };
   companyName: string;
+  /** Whom the recipient met: the SME's contact for the volunteer, the volunteer for the SME. */
+  otherName: string;
   halfDay: PlannedHalfDay;
   tookPlaceUrl: string;
   didNotTakePlaceUrl: string;
@@ -111,13 +114,19 @@ const button = (href: string, label: string, colour: string) =>
 
 export const renderHalfDayConfirmation = (model: HalfDayConfirmationModel): RenderedMail => {
   const subject = subjectLine(
-    `Votre demi-journée du ${frenchDay(model.halfDay.date)} chez ${model.companyName} a-t-elle eu lieu\u00a0?`,
+    model.role === 'volunteer'
+      ? `Votre demi-journée du ${frenchDay(model.halfDay.date)} chez ${model.companyName} a-t-elle eu lieu\u00a0?`
+      : `Votre demi-journée Alizé du ${frenchDay(model.halfDay.date)} a-t-elle eu lieu\u00a0?`,
   );
   const greeting = `Bonjour ${model.recipient.firstName} ${model.recipient.lastName},`;
-  const question = `Une demi-journée de mission était prévue ${halfDayLine(model.halfDay)}, chez ${model.companyName}. Un clic suffit pour nous dire si elle a eu lieu, sans compte ni mot de passe.`;
+  const planned =
+    model.role === 'volunteer'
+      ? `Une demi-journée de mission était prévue ${halfDayLine(model.halfDay)}, chez ${model.companyName}, avec ${model.otherName}.`
+      : `Une demi-journée d’accompagnement de ${model.companyName} était prévue ${halfDayLine(model.halfDay)}, avec ${model.otherName}.`;
+  const question = `${planned} Un clic suffit pour nous dire si elle a eu lieu, sans compte ni mot de passe.`;
   const done = 'La demi-journée a bien eu lieu';
   const notDone = 'Elle n’a pas eu lieu';
-  const validity = `Ces liens vous sont personnels et restent valables ${model.linkDays}\u00a0jours. La première réponse compte\u00a0; pour la corriger, répondez à ce courriel.`;
+  const validity = `Ces liens vous sont personnels et restent valables ${model.linkDays}\u00a0jours. La première réponse notée compte, la vôtre ou celle de ${model.otherName}\u00a0; pour la corriger, répondez à ce courriel.`;
   return composeMail(
     subject,
     {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { frenchDay, parisIsoDate } from '../../../shared/dates.ts';
 import { readableNumber } from '../../../shared/french.ts';
+import type { StaffDigestCadence } from '../../../shared/mail-preferences.ts';
 import { halfDaySlotLabels } from '../../../shared/missions.ts';
 import { mailSender, type Network } from '../../../shared/networks.ts';
+import { halfDayAnswerPagePath } from '../../../shared/site.ts';
 import { applicationHref, committeeHref, missionHref, staffPages } from '../../../shared/staff-pages.ts';
 import type { CommitteeRepository } from '../../db/committee-repository.ts';
 import type { ApplicationData } from '../../db/entities/application.ts';
@@ -23,12 +25,15 @@ import type { Mission } from '../../domain/missions/mission.ts';
 import type { OutgoingMail } from '../../domain/outbox/outgoing-mail.ts';
 import {
   type DigestSection,
+  renderHalfDayConfirmation,
   renderHalfDayReminder,
   renderStaffDigest,
 } from '../../email/templates/reminder-mails.ts';
+import { staffDigestDueOn } from '../mail-preferences/cadence.ts';
 import { calendarFile } from '../missions/calendars.ts';
 import type { MissionsDeps } from '../missions/dependencies.ts';
 import { calendarPath, calendarUntil, from } from '../missions/mail-parts.ts';
+import { halfDayLinkDays } from '../missions/mission-links.ts';
 import { missionParties } from '../missions/views.ts';
 import { queueAndSend } from '../public-forms/send-submission-mails.ts';
 
@@ -37,6 +42,8 @@ export interface RemindersDeps extends MissionsDeps {
   submissions: Pick<SubmissionRepository<ApplicationData>, 'listByNetworkAndStatus'>;
   committees: Pick<CommitteeRepository, 'listBetween'>;
   quarantine: Pick<QuarantineRepository, 'countHeld'>;
+  /** How often each staff address wants its digest (the preferences page): `daily` unless chosen. */
+  staffDigestCadences(addresses: readonly string[]): Promise<ReadonlyMap<string, StaffDigestCadence>>;
 }
 
 export interface RemindersReport {
@@ -44,9 +51,10 @@ export interface RemindersReport {
   /** False on a Saturday or a Sunday (a run by hand): the schedule never fires then. */
   ran: boolean;
   missionsDue: number;
-  /** Mails queued by this run (a re-run queues none): digests, reminders. */
+  /** Mails queued by this run (a re-run queues none): digests, reminders before a half-day, questions after. */
   digests: number;
   reminders: number;
+  confirmations: number;
 }
 
 /**
@@ -85,6 +93,7 @@ export const sendDailyReminders = async (deps: RemindersDeps, now: Date): Promis
     missionsDue: 0,
     digests: 0,
     reminders: 0,
+    confirmations: 0,
   };
   if (!isRunDay(day)) return report;
   report.ran = true;
@@ -107,6 +116,7 @@ export const sendDailyReminders = async (deps: RemindersDeps, now: Date): Promis
     for (const { mission, found } of missions) {
       const sent = await sendMissionMails(deps, network, mission, found, now, day);
       report.reminders += sent.reminders;
+      report.confirmations += sent.confirmations;
     }
     report.digests += await sendStaffDigest(deps, network, missions, now, day);
     for (const { mission } of missions) {
@@ -126,9 +136,10 @@ const sendMissionMails = async (
   day: string,
 ) => {
   const reasons = dueOn(mission, day).filter(
-    (reason): reason is Extract<DueReason, { kind: 'reminder' }> => reason.kind === 'reminder',
+    (reason): reason is Extract<DueReason, { kind: 'reminder' | 'confirmation' }> =>
+      reason.kind === 'reminder' || reason.kind === 'confirmation',
   );
-  const sent = { reminders: 0 };
+  const sent = { reminders: 0, confirmations: 0 };
   if (reasons.length === 0) return sent;
   const parties = await missionParties(deps, mission);
   const { volunteer, competence } = parties;
@@ -146,17 +157,46 @@ const sendMissionMails = async (
       remote: intervention.remote,
       place: intervention.place,
     };
-    if (reason.kind === 'reminder') {
-      for (const role of ['volunteer', 'sme'] as const) {
-        const recipient = role === 'volunteer' ? volunteer : contact;
-        const other =
-          role === 'volunteer'
-            ? { name: `${contact.firstName} ${contact.lastName}`, phone: contact.phone, email: contact.email }
-            : {
-                name: `${volunteer.firstName} ${volunteer.lastName}`,
-                phone: volunteer.phone,
-                email: volunteer.email,
-              };
+    for (const role of ['volunteer', 'sme'] as const) {
+      const recipient = role === 'volunteer' ? volunteer : contact;
+      const other =
+        role === 'volunteer'
+          ? { name: `${contact.firstName} ${contact.lastName}`, phone: contact.phone, email: contact.email }
+          : {
+              name: `${volunteer.firstName} ${volunteer.lastName}`,
+              phone: volunteer.phone,
+              email: volunteer.email,
+            };
+      if (reason.kind === 'confirmation') {
+        const token = await deps.links.signHalfDay(
+          { missionId: mission.id, role, interventionId: intervention.id },
+          now,
+        );
+        const answerUrl = (answer: 'oui' | 'non') =>
+          absoluteUrl(
+            deps.siteUrl,
+            `${halfDayAnswerPagePath}?t=${encodeURIComponent(token)}&reponse=${answer}`,
+          );
+        mails.push({
+          id: reminderId('intervention-after', subject, intervention.date, role),
+          mail: {
+            ...renderHalfDayConfirmation({
+              network,
+              role,
+              recipient,
+              companyName: application.data.company.name,
+              otherName: other.name,
+              halfDay,
+              tookPlaceUrl: answerUrl('oui'),
+              didNotTakePlaceUrl: answerUrl('non'),
+              linkDays: halfDayLinkDays,
+            }),
+            ...sender,
+            to: [recipient.email],
+            list: { kind: 'intervention-reminders' },
+          },
+        });
+      } else {
         const token = await deps.links.signCalendar(
           { missionId: mission.id, role },
           calendarUntil(mission),
@@ -195,6 +235,7 @@ const sendMissionMails = async (
   for (const { id } of mails) {
     if (!queuedIds.has(id)) continue;
     if (id.startsWith('reminder:intervention-before:')) sent.reminders++;
+    if (id.startsWith('reminder:intervention-after:')) sent.confirmations++;
   }
   return sent;
 };
@@ -206,6 +247,13 @@ const sendStaffDigest = async (
   now: Date,
   day: string,
 ): Promise<number> => {
+  // A weekly digest goes on Mondays; nobody due today, nothing to read.
+  const cadences = await deps.staffDigestCadences(network.staffEmails);
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
+  const addresses = network.staffEmails.filter((address) =>
+    staffDigestDueOn(cadences.get(address) ?? 'daily', weekday),
+  );
+  if (addresses.length === 0) return 0;
   const url = (path: string) => absoluteUrl(deps.siteUrl, path);
   const sections: DigestSection[] = [];
 
@@ -334,7 +382,7 @@ const sendStaffDigest = async (
   const { queued } = await queueAndSend(
     deps.mail,
     network.id,
-    network.staffEmails.map((address) => ({
+    addresses.map((address) => ({
       id: reminderId('staff-digest', network.id, day, addressTag(address)),
       mail: {
         ...rendered,

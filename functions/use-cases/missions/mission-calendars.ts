@@ -3,8 +3,7 @@ import { calendarFile } from './calendars.ts';
 import type { MissionReadDeps } from './dependencies.ts';
 import type { MissionLinks } from './mission-links.ts';
 import { invalidLink } from './outcome-forms.ts';
-import { located } from './staff-missions.ts';
-import { missionNotFound, missionParties } from './views.ts';
+import { located, missionNotFound, missionParties } from './views.ts';
 
 /** A mission's `.ics`, for staff (signed in) and from the signed links of the mails (no sign-in). */
 type Deps = MissionReadDeps & { uidDomain: string };

@@ -4,8 +4,8 @@ import { closeMission } from '../../domain/missions/rules.ts';
 import { type Actor, mayChange } from '../../domain/staff/actor.ts';
 import type { MissionsDeps } from './dependencies.ts';
 import { askOutcomes } from './outcome-mails.ts';
-import { applyChange, located, who } from './staff-missions.ts';
-import { viewOf } from './views.ts';
+import { applyChange, who } from './staff-missions.ts';
+import { located, viewOf } from './views.ts';
 
 /** A mission closed with the outcomes staff enter, or its outcome forms mailed to the SME and the volunteer. */
 export const closeApplicationMission = async (

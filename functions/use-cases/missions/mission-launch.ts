@@ -3,9 +3,9 @@ import type { MissionView } from '../../../shared/missions.ts';
 import { startMission } from '../../domain/missions/rules.ts';
 import { type Actor, mayChange } from '../../domain/staff/actor.ts';
 import type { MissionsDeps } from './dependencies.ts';
-import { applyChange, located, who } from './staff-missions.ts';
+import { applyChange, who } from './staff-missions.ts';
 import { sendStartMails } from './start-mails.ts';
-import { viewOf } from './views.ts';
+import { located, viewOf } from './views.ts';
 
 /** A mission started: the volunteer and the SME are told, with its calendar. */
 export const startApplicationMission = async (

@@ -2,7 +2,8 @@ import { jwtVerify, SignJWT } from 'jose';
 
 /**
  * The signed links a mission's mails carry, for people with no account: the outcome forms (the SME
- * at closing and at 12 and 24 months, the volunteer at closing) and the mission's calendar. Signed
+ * at closing and at 12 and 24 months, the volunteer at closing), the mission's calendar, and the
+ * « has the half-day taken place? » of the mail sent after each one. Signed
  * and checked with jose (HS256) under a key of their own (`mission-links`), not the status links'.
  * A token names the mission, the role of its holder and, for a form, what it asks; nothing else.
  */
@@ -14,10 +15,16 @@ export interface MissionLinkClaims {
   role: LinkRole;
 }
 
-const audiences = { outcome: 'alize:mission-outcome', calendar: 'alize:mission-calendar' } as const;
+const audiences = {
+  outcome: 'alize:mission-outcome',
+  calendar: 'alize:mission-calendar',
+  halfDay: 'alize:mission-half-day',
+} as const;
 
 /** Long enough to answer after a holiday; a follow-up comes with its own new link. */
 export const outcomeLinkDays = 60;
+/** « Has it taken place? » is worth asking for two weeks; after that, staff log the half-day themselves. */
+export const halfDayLinkDays = 14;
 
 export interface MissionLinks {
   signOutcome(claims: MissionLinkClaims & { ask: OutcomeAsk }, now: Date): Promise<string>;
@@ -25,6 +32,12 @@ export interface MissionLinks {
   /** A calendar link lasts until `until` (the mission's end and some margin). */
   signCalendar(claims: MissionLinkClaims, until: Date, now: Date): Promise<string>;
   verifyCalendar(token: string, now: Date): Promise<MissionLinkClaims | undefined>;
+  /** « Has the half-day taken place? », for one half-day of the mission. */
+  signHalfDay(claims: MissionLinkClaims & { interventionId: string }, now: Date): Promise<string>;
+  verifyHalfDay(
+    token: string,
+    now: Date,
+  ): Promise<(MissionLinkClaims & { interventionId: string }) | undefined>;
 }
 
 const asks: readonly OutcomeAsk[] = ['closing', 'follow-up-12', 'follow-up-24'];
@@ -81,6 +94,20 @@ export const missionLinks = (key: () => Promise<Uint8Array>): MissionLinks => {
     async verifyCalendar(token, now) {
       const found = await verify(token, audiences.calendar, now);
       return found ? { missionId: found.missionId, role: found.role } : undefined;
+    },
+    signHalfDay: ({ missionId, role, interventionId }, now) =>
+      sign(
+        { role, intervention: interventionId },
+        missionId,
+        audiences.halfDay,
+        Math.floor(now.getTime() / 1000) + halfDayLinkDays * 86_400,
+        now,
+      ),
+    async verifyHalfDay(token, now) {
+      const found = await verify(token, audiences.halfDay, now);
+      const interventionId = found?.payload.intervention;
+      if (!found || typeof interventionId !== 'string') return undefined;
+      return { missionId: found.missionId, role: found.role, interventionId };
     },
   };
 };

@@ -7,12 +7,12 @@ import {
   volunteerOutcomeSchema,
 } from '../../../shared/missions.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { type Mission, parseMissionId } from '../../domain/missions/mission.ts';
+import type { Mission } from '../../domain/missions/mission.ts';
 import { formActor, recordFollowUp, recordOutcome } from '../../domain/missions/rules.ts';
 import { settleApplication } from './application-progress.ts';
 import type { MissionReadDeps } from './dependencies.ts';
 import type { MissionLinks } from './mission-links.ts';
-import { missionParties } from './views.ts';
+import { located, missionParties } from './views.ts';
 
 /**
  * The public side of a mission, reached only with a signed link: the outcome forms (the SME's and
@@ -28,13 +28,6 @@ export const invalidLink = () =>
     'Ce lien n’est plus valable ou il est incomplet. Répondez au courriel qui vous l’a envoyé\u00a0: l’équipe vous en adressera un nouveau.',
   );
 
-const locate = async (deps: Deps, missionId: string) => {
-  const parsed = parseMissionId(missionId);
-  const found = parsed ? await deps.missions.forApplication(parsed.reference) : undefined;
-  const mission = found?.missions.find((candidate) => candidate.number === parsed?.number);
-  return found && mission ? { ...found, mission } : undefined;
-};
-
 const isAnswered = (mission: Mission, role: 'sme' | 'volunteer', ask: string) =>
   ask === 'closing'
     ? Boolean(mission.outcomes[role])
@@ -46,7 +39,7 @@ export const readOutcomeForm = async (
   now: Date,
 ): Promise<OutcomeFormView> => {
   const claims = token ? await deps.links.verifyOutcome(token, now) : undefined;
-  const found = claims ? await locate(deps, claims.missionId) : undefined;
+  const found = claims ? await located(deps, claims.missionId) : undefined;
   const network = deps.networks.find((candidate) => candidate.id === found?.mission.network);
   if (!claims || !found || !network) throw invalidLink();
   const { competence } = await missionParties(deps, found.mission);
@@ -95,7 +88,7 @@ export const answerOutcomeForm = async (
             recordFollowUp(mission, claims.ask === 'follow-up-12' ? 12 : 24, outcome, now)
         )(z.parse(followUpOutcomeSchema, answer));
   for (let attempt = 0; attempt < 3; attempt++) {
-    const found = await locate(deps, claims.missionId);
+    const found = await located(deps, claims.missionId);
     if (!found) throw invalidLink();
     const result = await deps.missions.save(rule(found.mission));
     if ('saved' in result) {

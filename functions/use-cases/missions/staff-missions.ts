@@ -8,7 +8,7 @@ import {
   newMissionSchema,
 } from '../../../shared/missions.ts';
 import type { ApplicationWithMissions } from '../../db/mission-repository.ts';
-import { type Mission, missionId, parseMissionId } from '../../domain/missions/mission.ts';
+import { type Mission, missionId } from '../../domain/missions/mission.ts';
 import {
   changeIntervention,
   createMission,
@@ -21,7 +21,7 @@ import { type Actor, mayChange, mayRead } from '../../domain/staff/actor.ts';
 import { notFound as applicationNotFound } from '../applications/views.ts';
 import { settleApplication } from './application-progress.ts';
 import type { MissionReadDeps } from './dependencies.ts';
-import { missionChoices, missionNotFound, viewOf } from './views.ts';
+import { located, missionChoices, missionNotFound, viewOf } from './views.ts';
 
 export const who = (actor: Actor) => ({ id: actor.id, name: actor.name });
 
@@ -109,13 +109,6 @@ export const createApplicationMission = async (
     found = (await deps.missions.forApplication(reference)) ?? found;
   }
   throw new Error('No free mission number after five attempts');
-};
-
-export const located = async (deps: MissionReadDeps, id: string) => {
-  const parsed = parseMissionId(id);
-  const found = parsed ? await deps.missions.forApplication(parsed.reference) : undefined;
-  const mission = found?.missions.find((candidate) => candidate.number === parsed?.number);
-  return found && mission ? { ...found, mission } : undefined;
 };
 
 export const readMission = async (deps: MissionReadDeps, actor: Actor, id: string): Promise<MissionView> => {

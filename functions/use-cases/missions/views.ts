@@ -2,9 +2,22 @@ import type { MissionChoices, MissionView } from '../../../shared/missions.ts';
 import type { ApplicationData } from '../../db/entities/application.ts';
 import type { StoredSubmission } from '../../db/entities/submission.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { checklistComplete, type Mission, missionTotals } from '../../domain/missions/mission.ts';
+import {
+  checklistComplete,
+  type Mission,
+  missionTotals,
+  parseMissionId,
+} from '../../domain/missions/mission.ts';
 import { type Actor, mayChange } from '../../domain/staff/actor.ts';
 import type { MissionReadDeps } from './dependencies.ts';
+
+/** A mission by its id (`<reference>-M<n>`), with its application and the application's other missions. */
+export const located = async (deps: Pick<MissionReadDeps, 'missions'>, id: string) => {
+  const parsed = parseMissionId(id);
+  const found = parsed ? await deps.missions.forApplication(parsed.reference) : undefined;
+  const mission = found?.missions.find((candidate) => candidate.number === parsed?.number);
+  return found && mission ? { ...found, mission } : undefined;
+};
 
 export const missionNotFound = () =>
   new NotFoundError('Cette mission n’existe pas, ou elle ne relève pas de votre réseau.');
