@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readSettingsFile } from '../../infra/config.ts';
 import { startLocalCloud } from '../../infra/local/cloud.ts';
+import { frenchDay, frenchMonth } from '../../shared/dates.ts';
 import { launchChromium } from '../support/browser.ts';
 import {
   kilobytes,
@@ -21,8 +23,10 @@ import { measureApi } from './api.ts';
  * line once someone starts filling it (zod/mini and the shared schema load then). Load times are
  * shown only relative to the fastest page of the same run: absolute figures say more about this
  * machine. The budget is in raw bytes, at load and in use alike; the gzip columns are for
- * information. Exits with 1 when a page breaks the budget, so CI could use it; the test of the
- * budget is test/e2e/page-weight.test.ts.
+ * information. Then the scheduled jobs' read capacity with the table at 1× and at 10× its size
+ * (test/bench/job-capacity.ts), beside a full Scan's. Exits with 1 when a page breaks the budget or a
+ * job's reads grow past 1.1× with the table, so CI could use it; the test of the page budget is
+ * test/e2e/page-weight.test.ts.
  */
 if (!existsSync(new URL('index.html', siteDist))) {
   console.log('site/dist est absent : construction du site…');
@@ -96,6 +100,68 @@ console.log(
 );
 console.log('\nAPI à travers le front local (médiane de 15 appels, rapportée à la route de repli) :');
 console.table(apiRows);
+
+// The jobs' read capacity with the table at 1× and 10×, each side in a process of its own.
+const jobSide = (scale: number) =>
+  JSON.parse(
+    execFileSync(
+      process.execPath,
+      [fileURLToPath(new URL('job-capacity.ts', import.meta.url)), '--scale', String(scale)],
+      {
+        encoding: 'utf8',
+      },
+    )
+      .trim()
+      .split('\n')
+      .at(-1) ?? '{}',
+  ) as {
+    items: number;
+    scanReadUnits: number;
+    runDay: string;
+    month: string;
+    reminders: { readUnits: number };
+    monthly: { readUnits: number };
+  };
+const once = jobSide(1);
+const tenfold = jobSide(10);
+const capacityGoal = 1.1;
+let capacityOver = 0;
+const capacityRow = (job: string, at1: number, at10: number) => {
+  const ratio = at10 / at1;
+  capacityOver += ratio > capacityGoal ? 1 : 0;
+  return {
+    tâche: job,
+    '1× (UC lues)': at1,
+    '10× (UC lues)': at10,
+    rapport: `×${ratio.toFixed(2)}`,
+    objectif: `≤ ×${capacityGoal}`,
+    résultat: ratio <= capacityGoal ? 'ok' : 'DÉPASSE',
+  };
+};
+console.log(
+  `\nCapacité de lecture consommée par les tâches planifiées (dynalite, ReturnConsumedCapacity), la table à 1× (${once.items} éléments) et à 10× (${tenfold.items} éléments, le surplus dans des années passées, rien d’échu) :`,
+);
+console.table([
+  capacityRow(
+    `rappels du ${frenchDay(tenfold.runDay)}`,
+    once.reminders.readUnits,
+    tenfold.reminders.readUnits,
+  ),
+  capacityRow(`chiffres de ${frenchMonth(tenfold.month)}`, once.monthly.readUnits, tenfold.monthly.readUnits),
+  {
+    tâche: 'pour comparer : un Scan complet',
+    '1× (UC lues)': once.scanReadUnits,
+    '10× (UC lues)': tenfold.scanReadUnits,
+    rapport: `×${(tenfold.scanReadUnits / once.scanReadUnits).toFixed(2)}`,
+    objectif: '',
+    résultat: '',
+  },
+]);
+if (capacityOver > 0) {
+  console.log(`\n${capacityOver} tâche(s) dont la lecture croît avec la taille de la table.`);
+  process.exitCode = 1;
+}
+
 if (overBudget > 0) {
   console.log(`\n${overBudget} mesure(s) hors budget.`);
   process.exitCode = 1;
