@@ -148,19 +148,24 @@ const demoMission = (input: {
   const { base, today, monthsAgo, slot, staff } = input;
   const createdAt = at(base, 7);
   // Half-days a fortnight apart from three weeks after the committee; the recent ones bring some in
-  // the coming days (two days from now, then a fortnight later).
+  // the coming days (two days from now, then a fortnight later). One recent mission of each network
+  // also had one yesterday, not logged yet: the next reminders run asks whether it took place.
   const count = 4 + ((monthsAgo + slot) % 3);
   const recent = monthsAgo <= 2;
+  const todayOffset = Math.round((today - base) / dayMs);
+  const unconfirmed = recent && monthsAgo === 1 && slot === 0 ? todayOffset - 1 : undefined;
   const days = recent
     ? [
-        ...Array.from({ length: 2 }, (_, n) => Math.round((today - base) / dayMs) - 14 * (2 - n)),
-        ...[2, 16].map((d) => Math.round((today - base) / dayMs) + d),
+        ...Array.from({ length: 2 }, (_, n) => todayOffset - 14 * (2 - n)),
+        ...(unconfirmed === undefined ? [] : [unconfirmed]),
+        ...[2, 16].map((d) => todayOffset + d),
       ]
     : Array.from({ length: count }, (_, n) => 21 + n * 14);
   const interventions: Intervention[] = days.map((offset, n) => {
     const day = parisIsoDate(new Date(base + offset * dayMs));
     const past = base + offset * dayMs < today;
-    const status: Intervention['status'] = !past ? 'planned' : (n + slot) % 5 === 3 ? 'cancelled' : 'done';
+    const status: Intervention['status'] =
+      !past || offset === unconfirmed ? 'planned' : (n + slot) % 5 === 3 ? 'cancelled' : 'done';
     const lines: InterventionHistoryLine[] = [{ at: createdAt, actor: staff, change: 'planned' }];
     if (status !== 'planned') lines.push({ at: at(base, offset, 18), actor: staff, change: status });
     return {
