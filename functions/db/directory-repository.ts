@@ -107,8 +107,11 @@ export const directoryRepository = (client: DocumentClient, tableName: string): 
 
 /** What the public reads of a network's catalogue: two Queries side by side, competences and partners. */
 export interface CompetenceRepository {
-  /** The competences offered today (active, by at least one active partner), partners by name. */
-  listByNetwork(networkId: string): Promise<Competence[]>;
+  /**
+   * The competences offered today (active, by at least one active partner), partners by name.
+   * `fresh`: for a caller holding a kept copy (see functions/wiring), read again rather than reuse it.
+   */
+  listByNetwork(networkId: string, options?: { fresh?: boolean }): Promise<Competence[]>;
 }
 
 /** What staff read of the competences an application names: every label, retired competences included. */

@@ -1,4 +1,12 @@
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { tables } from '../../shared/tables.ts';
 import type { OutgoingMail } from '../domain/outbox/outgoing-mail.ts';
 import type { DocumentClient } from './client.ts';
@@ -11,14 +19,23 @@ import {
   outboxToItem,
 } from './entities/outbox-message.ts';
 import { isExpired } from './expiry.ts';
+import { type ItemKey, keyAttributes } from './keys.ts';
 import { isConditionFailure, putIfAbsent } from './put-if-absent.ts';
 
 export interface OutboxRepository {
-  /** Queues a mail under a caller-chosen id: queuing the same id twice leaves one message. */
+  /**
+   * Queues a mail under a caller-chosen id: queuing the same id twice leaves one message, and the
+   * second call answers undefined. With `claimUntil`, the message is written already taken by the
+   * caller, who sends it at once (no read back, no second write to claim it); should the caller die,
+   * the delivery job sends it once that time has passed.
+   */
   enqueue(
-    input: { id: string; network: string; mail: OutgoingMail; isAlert?: boolean },
+    input: { id: string; network: string; mail: OutgoingMail; isAlert?: boolean; awaits?: ItemKey },
     now: Date,
-  ): Promise<boolean>;
+    claimUntil?: Date,
+  ): Promise<OutboxMessage | undefined>;
+  /** Which of these items exist (the records some mails await), in one BatchGet per hundred. */
+  existing(keys: readonly ItemKey[]): Promise<(key: ItemKey) => boolean>;
   get(id: string, now: Date): Promise<OutboxMessage | undefined>;
   listDue(now: Date, limit: number): Promise<OutboxMessage[]>;
   /** Takes a message for one run; false when another run took it first. */
@@ -26,7 +43,12 @@ export interface OutboxRepository {
   markSent(id: string, now: Date, expiresAt: Date): Promise<void>;
   reschedule(id: string, dueAt: Date, errorName: string): Promise<void>;
   /** Not sent, on purpose: kept with its reason as long as a sent mail, then gone. */
-  markSkipped(id: string, reason: 'suppressed' | 'unsubscribed', now: Date, expiresAt: Date): Promise<void>;
+  markSkipped(
+    id: string,
+    reason: NonNullable<OutboxMessage['skipReason']>,
+    now: Date,
+    expiresAt: Date,
+  ): Promise<void>;
   /**
    * Given up: kept until `expiresAt` (the table's TTL deletes it in AWS, reads ignore it after), and
    * queued on byDueDate by that date so that the retention job deletes it (dynalite never expires).
@@ -39,6 +61,9 @@ export interface OutboxRepository {
 }
 
 const { partitionKey, sortKey } = tables.data.indexes.byDueDate;
+
+/** An item's key as one string, to tell which of the awaited items were found. */
+const keyString = (key: ItemKey) => `${key[keyAttributes.partition]}\u0000${key[keyAttributes.sort]}`;
 
 export const outboxRepository = (client: DocumentClient, tableName: string): OutboxRepository => {
   const update = (id: string, expression: string, values: Record<string, unknown>, condition?: string) =>
@@ -56,18 +81,41 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
     );
 
   return {
-    async enqueue(input, now) {
+    async enqueue(input, now, claimUntil) {
       const message: OutboxMessage = {
         id: input.id,
         network: input.network,
         mail: input.mail,
         status: 'pending',
-        attempts: 0,
+        attempts: claimUntil ? 1 : 0,
         createdAt: now.toISOString(),
-        dueAt: now.toISOString(),
+        dueAt: (claimUntil ?? now).toISOString(),
         isAlert: input.isAlert ?? false,
+        ...(input.awaits ? { awaits: input.awaits } : {}),
       };
-      return putIfAbsent(client, tableName, outboxToItem(message));
+      return (await putIfAbsent(client, tableName, outboxToItem(message))) ? message : undefined;
+    },
+
+    async existing(keys) {
+      const found = new Set<string>();
+      const unique = [...new Map(keys.map((key) => [keyString(key), key])).values()];
+      for (let start = 0; start < unique.length; start += 100) {
+        let request: BatchGetCommandInput['RequestItems'] = {
+          [tableName]: {
+            Keys: unique.slice(start, start + 100),
+            ProjectionExpression: `${keyAttributes.partition}, ${keyAttributes.sort}`,
+          },
+        };
+        // Unprocessed keys come back when DynamoDB is busy: asked again until none is left.
+        while (request && Object.keys(request).length > 0) {
+          const answer: BatchGetCommandOutput = await client.send(
+            new BatchGetCommand({ RequestItems: request }),
+          );
+          for (const item of answer.Responses?.[tableName] ?? []) found.add(keyString(item as ItemKey));
+          request = answer.UnprocessedKeys;
+        }
+      }
+      return (key) => found.has(keyString(key));
     },
 
     async get(id, now) {

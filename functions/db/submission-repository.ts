@@ -21,7 +21,7 @@ import {
   submissionFromItem,
   submissionToItem,
 } from './entities/submission.ts';
-import { indexQuery, keyAttributes, partitionOf, partitionQuery, sortOf } from './keys.ts';
+import { type ItemKey, indexQuery, keyAttributes, partitionOf, partitionQuery, sortOf } from './keys.ts';
 import { isConditionFailure, putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './query.ts';
 
@@ -36,6 +36,8 @@ export interface SubmissionRepository<T> {
    * its retention mark, due three years after receipt.
    */
   create(submission: StoredSubmission<T>): Promise<void>;
+  /** The record's key, for a mail queued beside it to await it. */
+  keyOf(reference: string): ItemKey;
   get(reference: string): Promise<{ submission: StoredSubmission<T>; notes: StaffNote[] } | undefined>;
   /** Which of these references are stored, and where each came from: a hundred per round trip. */
   sourcesOf(references: readonly string[]): Promise<Map<string, StoredSubmission<T>['source']>>;
@@ -79,6 +81,8 @@ export const submissionRepository = <T>(
   };
 
   return {
+    keyOf: (reference) => keys.of(reference),
+
     async create(submission) {
       const partition = partitionOf(keys.of(submission.reference));
       // Side by side, so the request pays one round trip for both. A mark whose record was never

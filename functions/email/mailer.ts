@@ -16,6 +16,22 @@ export const fromHeader = ({ name, address }: Sender): string =>
     ? `"${name.replace(/["\\]/g, '\\$&')}" <${address}>`
     : `=?UTF-8?B?${Buffer.from(name, 'utf8').toString('base64')}?= <${address}>`;
 
+const clients = new Map<boolean, SESv2Client>();
+/**
+ * One SES client per instance and per patience: a person waits on the fail-fast one (one retry, short
+ * timeouts); the jobs use the SDK's defaults.
+ */
+export const sesClient = (failFast: boolean): SESv2Client => {
+  let client = clients.get(failFast);
+  if (!client) {
+    client = new SESv2Client(
+      failFast ? { maxAttempts: 2, requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 } } : {},
+    );
+    clients.set(failFast, client);
+  }
+  return client;
+};
+
 /**
  * The only code that talks to SES. Its endpoint comes from AWS_ENDPOINT_URL_SESV2, which the
  * local cloud points at aws-ses-v2-local.
@@ -29,13 +45,7 @@ export const sesMailer = (options: {
    */
   failFast?: boolean;
 }): Mailer => {
-  const client =
-    options.client ??
-    new SESv2Client(
-      options.failFast
-        ? { maxAttempts: 2, requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 } }
-        : {},
-    );
+  const client = options.client ?? sesClient(options.failFast ?? false);
   return {
     async send(mail, extras) {
       const checked = outgoingMailSchema.parse(mail);

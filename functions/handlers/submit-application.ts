@@ -6,7 +6,8 @@ import { applicationDependencies as deps, formProtection } from '../wiring/publi
 
 /** POST /api/applications — an SME asks a network for help with its project. */
 export const handler = formHandler('application', {
-  submit: (fields, now) => submitApplication(deps(), fields, now),
+  // The form's preset awaits the sent mails' marks beside its own last write.
+  submit: (fields, now) => submitApplication(deps(), fields, now, { deferRecording: true }),
   quarantine: (fields, reason, now) => quarantineSubmission(deps(), 'application', fields, reason, now),
   acceptedPage: (accepted) => applicationAcceptedPage(deps().reference.networks, accepted),
   protection: () => formProtection('application'),

@@ -6,7 +6,8 @@ import { contactMessageDependencies as deps, formProtection } from '../wiring/pu
 
 /** POST /api/contact — a question to a network, or to the national coordination. */
 export const handler = formHandler('contactMessage', {
-  submit: (fields, now) => submitContactMessage(deps(), fields, now),
+  // The form's preset awaits the sent mails' marks beside its own last write.
+  submit: (fields, now) => submitContactMessage(deps(), fields, now, { deferRecording: true }),
   quarantine: (fields, reason, now) => quarantineSubmission(deps(), 'contactMessage', fields, reason, now),
   acceptedPage: (accepted) => contactAcceptedPage(deps().reference.networks, accepted),
   protection: () => formProtection('contactMessage'),

@@ -6,7 +6,8 @@ import { partnerOfferDependencies as deps, formProtection } from '../wiring/publ
 
 /** POST /api/partners — a large company offers its employees’ skills to a network’s SMEs. */
 export const handler = formHandler('partnerOffer', {
-  submit: (fields, now) => submitPartnerOffer(deps(), fields, now),
+  // The form's preset awaits the sent mails' marks beside its own last write.
+  submit: (fields, now) => submitPartnerOffer(deps(), fields, now, { deferRecording: true }),
   quarantine: (fields, reason, now) => quarantineSubmission(deps(), 'partnerOffer', fields, reason, now),
   acceptedPage: (accepted) => partnerOfferAcceptedPage(deps().reference.networks, accepted),
   protection: () => formProtection('partnerOffer'),

@@ -17,7 +17,8 @@ import { replayer } from './replay.ts';
  * The one preset of the three public forms (applications, partners, contact), steps in a fixed order:
  *
  *  1. body ≤ 32 KB (413), JSON or url-encoded (415), parsed into the nested fields;
- *  2. rate limit per client, its address hashed with the day's salt (429 + Retry-After);
+ *  2. rate limit per client, its address hashed with the day's salt (429 + Retry-After), counted in
+ *     the same round trip as step 3's record;
  *  3. idempotency: the same key (Idempotency-Key header, else the body's hash) gets the first answer
  *     again, for 24 hours, and the work runs once — a double click makes one record and one set of mails;
  *     a duplicate arriving while the first still runs waits for its answer (409 only after 8 s); the
@@ -32,7 +33,7 @@ export interface FormEndpoint {
   submit(
     fields: Record<string, unknown>,
     now: Date,
-  ): Promise<FormAccepted & { mails?: { deferred: number } }>;
+  ): Promise<FormAccepted & { mails?: { deferred: number; recorded?: Promise<void> } }>;
   /** Keeps a suspected bot's post aside, unmailed; answers exactly as `submit` would. */
   quarantine(fields: Record<string, unknown>, reason: BotReason, now: Date): Promise<FormAccepted>;
   /** The no-JavaScript answer page for an accepted submission. */
@@ -91,6 +92,7 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
     event: HttpEvent,
     fields: Record<string, unknown>,
     now: Date,
+    settle: (recorded: Promise<void>) => void,
   ): Promise<HttpResult> => {
     const format = answerFormat(event);
     const verdict = botVerdict(fields, now);
@@ -104,6 +106,7 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
       });
     } else {
       const { mails, ...answer } = await endpoint.submit(fields, now);
+      if (mails?.recorded) settle(mails.recorded);
       logger.info('Form submission recorded', {
         form,
         reference: answer.reference,
@@ -146,10 +149,29 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
       const now = new Date();
       const request = readFormRequest(event);
       const { limit, edgeSecret } = machinery();
-      await limit(clientAddress(event, edgeSecret), now);
-      return runOnceWaiting({ key: request.idempotencyKey, body: request.bodyHash }, context, () =>
-        accept(event, request.fields, now),
+      // The count and the idempotency record are written side by side; the work waits for both. A
+      // replayed answer does not wait for the count, which it costs nothing to give.
+      const limited = limit(clientAddress(event, edgeSecret), now);
+      limited.catch(() => undefined);
+      let recorded: Promise<void> | undefined;
+      const answer = await runOnceWaiting(
+        { key: request.idempotencyKey, body: request.bodyHash },
+        context,
+        async () => {
+          await limited;
+          return accept(event, request.fields, now, (pending) => {
+            recorded = pending;
+          });
+        },
       );
+      // The sent mails' marks, written while the answer was kept for replay.
+      await recorded?.catch((error: unknown) =>
+        logger.warn('A sent mail could not be marked as sent; the outbox job may send it again', {
+          form,
+          error: error instanceof Error ? error.name : 'UnknownError',
+        }),
+      );
+      return answer;
     },
     { presentError: (event, answer) => negotiatedError(event, answer, formPage) },
   );

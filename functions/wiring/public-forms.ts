@@ -1,6 +1,6 @@
 import { documentClient } from '../db/client.ts';
 import { counterRepository } from '../db/counter-repository.ts';
-import { competenceRepository } from '../db/directory-repository.ts';
+import { type CompetenceRepository, competenceRepository } from '../db/directory-repository.ts';
 import { type ApplicationData, applicationKeys } from '../db/entities/application.ts';
 import { type ContactMessageData, contactMessageKeys } from '../db/entities/contact-message.ts';
 import { type PartnerOfferData, partnerOfferKeys } from '../db/entities/partner-offer.ts';
@@ -13,6 +13,7 @@ import { communesTable, formerCommunesTable } from '../reference-data/communes.t
 import { nafTable } from '../reference-data/naf.ts';
 import { config } from '../runtime/config.ts';
 import { once } from '../runtime/once.ts';
+import { shortLivedCache } from '../runtime/short-lived-cache.ts';
 import { requestMailDependencies } from './mail.ts';
 import { personKeyMaker } from './person-keys.ts';
 import { statusLinkSigner } from './status-links.ts';
@@ -43,12 +44,23 @@ export const formDependencies = once(() => {
   };
 });
 
+/**
+ * Each network's catalogue, kept a minute by the instance: an application checks its competences
+ * against it without a round trip, and asks for a fresh copy before refusing one it does not know
+ * (just added in the back office).
+ */
+const catalogueKeptMs = 60_000;
+const keptCatalogue = (competences: CompetenceRepository): CompetenceRepository => {
+  const kept = shortLivedCache((network: string) => competences.listByNetwork(network), catalogueKeptMs);
+  return { listByNetwork: (network, options) => kept(network, options) };
+};
+
 export const applicationDependencies = once(() => {
   const shared = formDependencies();
   return {
     ...shared,
     links: statusLinkSigner(),
-    competences: competenceRepository(shared.client, shared.settings.dataTableName),
+    competences: keptCatalogue(competenceRepository(shared.client, shared.settings.dataTableName)),
     applications: submissionRepository<ApplicationData>(
       shared.client,
       shared.settings.dataTableName,

@@ -1,11 +1,13 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client.ts';
+import { itemKey } from '../../functions/db/keys.ts';
 import { outboxRepository } from '../../functions/db/outbox-repository.ts';
 import { addMinutes, retryDelaysMinutes } from '../../functions/domain/outbox/delivery-policy.ts';
 import { sesMailer } from '../../functions/email/mailer.ts';
 import { config } from '../../functions/runtime/config.ts';
-import { deliverNow, deliverOutbox } from '../../functions/use-cases/outbox/deliver-outbox.ts';
+import { deliverOutbox, queueAndSend } from '../../functions/use-cases/outbox/deliver-outbox.ts';
 import { outboxRecipientsFor } from '../../functions/wiring/mail-recipients.ts';
 import { localDynamoDbClient } from '../../infra/local/emulators.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
@@ -84,7 +86,7 @@ describe('the mail outbox', () => {
     const secondQueued = await deps().outbox.enqueue({ id, network: 'indre', mail: mail('Second') }, now);
     await deliverOutbox(deps(), now);
 
-    expect([firstQueued, secondQueued]).toEqual([true, false]);
+    expect([firstQueued?.id, secondQueued]).toEqual([id, undefined]);
     const received = await mailbox(cloud().urls.mailViewer).all();
     expect(received.map((m) => m.subject)).toEqual(['Premier']);
   });
@@ -93,13 +95,17 @@ describe('the mail outbox', () => {
     // Given SES refuses connections
     const id = uniqueId('ses-down');
     const queuedAt = new Date();
-    await deps().outbox.enqueue({ id, network: 'indre', mail: mail('Accusé de réception') }, queuedAt);
 
-    // When delivery is tried right away
-    const sent = await deliverNow(deps(sesDown), id, queuedAt);
+    // When a mail is queued and sent at once, as a request does
+    const sent = await queueAndSend(
+      deps(sesDown),
+      'indre',
+      [{ id, mail: mail('Accusé de réception') }],
+      queuedAt,
+    );
 
     // Then nothing is lost: the message waits with its next attempt planned
-    expect(sent).toBe(false);
+    expect(sent).toMatchObject({ queued: [id], sentNow: 0, deferred: 1 });
     const waiting = await deps().outbox.get(id, queuedAt);
     expect(waiting).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.any(String) });
     expect(new Date(waiting?.dueAt ?? 0).getTime()).toBe(
@@ -147,5 +153,49 @@ describe('the mail outbox', () => {
     expect(alert?.subject).toContain('n’a pas pu être envoyé');
     expect(alert?.body.html).toContain('Objet &#60;b&#62;piégé&#60;/b&#62;');
     expect(alert?.body.text).toContain('dirigeante@pme.example.fr');
+  });
+});
+
+describe('a mail queued beside the record it tells of', () => {
+  it('is sent by the job once that record exists, and skipped if it was never written', async () => {
+    await mailbox(cloud().urls.mailViewer).clear();
+    // Given two mails queued by requests that died before sending them, each awaiting its record:
+    // one whose record was written, one whose record's write failed
+    const queuedAt = new Date();
+    const written = itemKey(`OUTBOX-TEST#${uniqueId('record')}`, 'RECORD');
+    await createDocumentClient(localDynamoDbClient(cloud().urls.dynamodb)).send(
+      new PutCommand({ TableName: config().dataTableName, Item: { ...written, entity: 'test-record' } }),
+    );
+    const claimedUntil = addMinutes(queuedAt, 10);
+    await deps().outbox.enqueue(
+      { id: uniqueId('kept'), network: 'indre', mail: mail('Votre candidature est reçue'), awaits: written },
+      queuedAt,
+      claimedUntil,
+    );
+    const orphan = uniqueId('orphan');
+    await deps().outbox.enqueue(
+      {
+        id: orphan,
+        network: 'indre',
+        mail: mail('Une candidature jamais enregistrée'),
+        awaits: itemKey(`OUTBOX-TEST#${uniqueId('never')}`, 'RECORD'),
+      },
+      queuedAt,
+      claimedUntil,
+    );
+
+    // When the job runs before their claim has passed, then after
+    expect((await deliverOutbox(deps(), addMinutes(queuedAt, 5))).sent).toBe(0);
+    const report = await deliverOutbox(deps(), addMinutes(queuedAt, 11));
+
+    // Then the mail whose record exists is sent, the other one is kept as skipped, never sent
+    expect(report).toMatchObject({ sent: 1, skipped: 1 });
+    expect((await mailbox(cloud().urls.mailViewer).all()).map((m) => m.subject)).toEqual([
+      'Votre candidature est reçue',
+    ]);
+    expect(await deps().outbox.get(orphan, addMinutes(queuedAt, 12))).toMatchObject({
+      status: 'skipped',
+      skipReason: 'orphaned',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { OutgoingMail } from '../../domain/outbox/outgoing-mail.ts';
+import type { ItemKey } from '../keys.ts';
 
 /**
  * A mail waiting to be sent, or the record of one that was. Only pending messages carry
@@ -15,8 +16,17 @@ export interface OutboxMessage {
   dueAt?: string;
   sentAt?: string;
   lastError?: string;
-  /** Why a skipped mail was not sent: its recipient's address is suppressed, or they stopped its list. */
-  skipReason?: 'suppressed' | 'unsubscribed';
+  /**
+   * Why a skipped mail was not sent: its recipient's address is suppressed, they stopped its list, or
+   * the record it tells of was never written (see `awaits`).
+   */
+  skipReason?: 'suppressed' | 'unsubscribed' | 'orphaned';
+  /**
+   * The item this mail is about, written side by side with it: the mail goes only once that item
+   * exists. A request that queues its mails in the same round trip as its record leaves, if the record's
+   * write failed, mails the delivery job then skips rather than tell of something that is not stored.
+   */
+  awaits?: ItemKey;
   /** An alert about another message: never alerted about in turn. */
   isAlert: boolean;
 }
@@ -48,5 +58,6 @@ export const outboxFromItem = (item: Record<string, unknown>): OutboxMessage => 
   sentAt: item.sentAt as string | undefined,
   lastError: item.lastError as string | undefined,
   skipReason: item.skipReason as OutboxMessage['skipReason'],
+  ...(item.awaits ? { awaits: item.awaits as ItemKey } : {}),
   isAlert: Boolean(item.isAlert),
 });

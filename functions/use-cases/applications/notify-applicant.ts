@@ -4,7 +4,7 @@ import type { StoredSubmission } from '../../db/entities/submission.ts';
 import { absoluteUrl, statusPagePath } from '../../domain/applications/status-link.ts';
 import { noticeStatuses, renderApplicantNotice } from '../../email/templates/applicant-notices.ts';
 import type { RenderedMail } from '../../email/templates/html.ts';
-import { queueAndSend } from '../public-forms/send-submission-mails.ts';
+import { queueAndSend } from '../outbox/deliver-outbox.ts';
 import type { ApplicationsDeps } from './dependencies.ts';
 
 type Deps = Pick<ApplicationsDeps, 'applications' | 'committees' | 'networks' | 'mail' | 'links' | 'siteUrl'>;

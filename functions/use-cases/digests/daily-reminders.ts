@@ -35,7 +35,7 @@ import type { MissionsDeps } from '../missions/dependencies.ts';
 import { calendarPath, calendarUntil, from } from '../missions/mail-parts.ts';
 import { halfDayLinkDays } from '../missions/mission-links.ts';
 import { missionParties } from '../missions/views.ts';
-import { queueAndSend } from '../public-forms/send-submission-mails.ts';
+import { queueAndSend } from '../outbox/deliver-outbox.ts';
 
 /** The reminders job's reads beyond the missions': each one bounded by what is due. */
 export interface RemindersDeps extends MissionsDeps {

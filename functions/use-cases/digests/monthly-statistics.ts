@@ -19,7 +19,8 @@ import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { csvDisposition, toCsv } from '../../domain/exports/csv.ts';
 import { type Actor, mayRead } from '../../domain/staff/actor.ts';
 import { renderMonthlyStatistics } from '../../email/templates/monthly-statistics.ts';
-import { queueAndSend, type SubmissionMailDeps } from '../public-forms/send-submission-mails.ts';
+import { queueAndSend } from '../outbox/deliver-outbox.ts';
+import type { SubmissionMailDeps } from '../public-forms/send-submission-mails.ts';
 
 /**
  * The monthly statistics, computed once for every view: the staff API and its page, the CSV for

@@ -1,7 +1,7 @@
 import { absoluteUrl } from '../../domain/applications/status-link.ts';
 import type { Mission } from '../../domain/missions/mission.ts';
 import { renderOutcomeRequest } from '../../email/templates/mission-mails.ts';
-import { queueAndSend } from '../public-forms/send-submission-mails.ts';
+import { queueAndSend } from '../outbox/deliver-outbox.ts';
 import type { MissionsDeps } from './dependencies.ts';
 import { type Found, from, networkOf, outcomeFormPath } from './mail-parts.ts';
 import { type LinkRole, type OutcomeAsk, outcomeLinkDays } from './mission-links.ts';

@@ -6,7 +6,7 @@ import {
   renderSmeIntroduction,
   renderVolunteerMission,
 } from '../../email/templates/mission-mails.ts';
-import { queueAndSend } from '../public-forms/send-submission-mails.ts';
+import { queueAndSend } from '../outbox/deliver-outbox.ts';
 import { calendarFile } from './calendars.ts';
 import type { MissionsDeps } from './dependencies.ts';
 import { calendarPath, calendarUntil, type Found, from, networkOf } from './mail-parts.ts';

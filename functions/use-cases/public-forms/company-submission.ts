@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { parisYear } from '../../../shared/dates.ts';
 import type { FieldError } from '../../../shared/validation.ts';
 import type { CounterRepository } from '../../db/counter-repository.ts';
-import type { SubmissionRepository } from '../../db/submission-repository.ts';
+import type { StoredSubmission } from '../../db/entities/submission.ts';
 import {
   publicFormOrigin,
   receivedState,
@@ -58,20 +58,22 @@ export interface SubmitOptions {
   mayRecordIn?(network: string): boolean;
   /** A submission released from quarantine keeps the reference its sender was given. */
   reference?: string;
+  /** The caller awaits `mails.recorded` itself, after its own last write (the public forms' preset). */
+  deferRecording?: boolean;
 }
 
 /**
- * Numbers and stores a submission whose every rule has passed, with the `personKey` of its
- * contact's address in the same write; answers its reference and time.
+ * Numbers a submission whose every rule has passed (its département's next number, or the reference
+ * it keeps) and finds its contact's `personKey`, side by side: what its record needs, before anything
+ * is written.
  */
-export const storeCompanySubmission = async <T>(
-  deps: { counters: CounterRepository; submissions: SubmissionRepository<T>; people: PersonKeys },
+export const numberCompanySubmission = async (
+  deps: { counters: CounterRepository; people: PersonKeys },
   kind: ReferenceKind,
-  { commune, network }: Location,
+  { commune }: Location,
   now: Date,
   contactEmail: string,
-  data: (place: CommunePlace, createdAt: string) => T,
-  { origin = publicFormOrigin, reference: kept }: SubmitOptions = {},
+  kept?: string,
 ) => {
   const year = parisYear(now);
   // The key costs a round trip only on an instance's first submission: side by side with the sequence.
@@ -79,15 +81,27 @@ export const storeCompanySubmission = async <T>(
     kept ? undefined : deps.counters.next(sequenceOf[kind], commune.departement, year),
     deps.people.of(contactEmail),
   ]);
-  const reference = kept ?? formatReference(kind, commune.departement, year, sequence as number);
+  return {
+    reference: kept ?? formatReference(kind, commune.departement, year, sequence as number),
+    personKey,
+  };
+};
+
+/** The record of a numbered submission, its commune attached, as received now. */
+export const companySubmissionRecord = <T>(
+  numbered: { reference: string; personKey: string },
+  { commune, network }: Location,
+  now: Date,
+  data: (place: CommunePlace, createdAt: string) => T,
+  origin: SubmissionOrigin = publicFormOrigin,
+): StoredSubmission<T> => {
   const createdAt = now.toISOString();
   const place = { communeCode: commune.code, communeName: commune.name, departement: commune.departement };
-  await deps.submissions.create({
-    reference,
+  return {
+    reference: numbered.reference,
     network: network.id,
     ...receivedState(createdAt, origin),
-    personKey,
+    personKey: numbered.personKey,
     data: data(place, createdAt),
-  });
-  return { reference, createdAt };
+  };
 };

@@ -1,41 +1,16 @@
 import { type Correspondent, mailSender } from '../../../shared/networks.ts';
 import { nationalNetwork } from '../../db/entities/submission.ts';
-import type { OutgoingMail } from '../../domain/outbox/outgoing-mail.ts';
 import type { RenderedMail } from '../../email/templates/html.ts';
-import { type DeliverOutboxDeps, deliverNow } from '../outbox/deliver-outbox.ts';
+import {
+  type DeliverOutboxDeps,
+  type MailReport,
+  type QueueOptions,
+  queueAndSend,
+} from '../outbox/deliver-outbox.ts';
+
+export type { MailReport };
 
 export type SubmissionMailDeps = DeliverOutboxDeps;
-
-export interface MailReport {
-  /** The ids this call queued: those already in the outbox (a retry) are not among them. */
-  queued: string[];
-  sentNow: number;
-  /** Left to the scheduled deliver-outbox job: SES refused, or could not be reached in time. */
-  deferred: number;
-}
-
-/**
- * Queues the mails of a submission under ids derived from its reference (a retry queues nothing
- * twice), then tries to send them at once. A failure here is not the person's problem: the mail
- * waits in the outbox and the scheduled job retries it.
- */
-export const queueAndSend = async (
-  deps: SubmissionMailDeps,
-  network: string,
-  mails: { id: string; mail: OutgoingMail }[],
-  now: Date,
-): Promise<MailReport> => {
-  const report: MailReport = { queued: [], sentNow: 0, deferred: 0 };
-  for (const { id, mail } of mails) {
-    if (await deps.outbox.enqueue({ id, network, mail }, now)) report.queued.push(id);
-  }
-  for (const { id } of mails) {
-    const sent = await deliverNow(deps, id, now).catch(() => false);
-    if (sent) report.sentNow++;
-    else report.deferred++;
-  }
-  return report;
-};
 
 /**
  * The two mails every form sends, both from the network that handles the submission: the
@@ -53,6 +28,7 @@ export const acknowledgeAndNotify = (
     notification: RenderedMail;
   },
   now: Date,
+  options: QueueOptions = {},
 ): Promise<MailReport> => {
   const { correspondent } = submission;
   const from = mailSender(correspondent, deps.senderDomain);
@@ -77,5 +53,6 @@ export const acknowledgeAndNotify = (
       },
     ],
     now,
+    options,
   );
 };

@@ -19,7 +19,12 @@ import {
 } from '../../email/templates/application-mails.ts';
 import type { StatusLinks } from '../applications/status-links.ts';
 import type { PersonKeys } from '../privacy/person-keys.ts';
-import { locateCompanyInput, type SubmitOptions, storeCompanySubmission } from './company-submission.ts';
+import {
+  companySubmissionRecord,
+  locateCompanyInput,
+  numberCompanySubmission,
+  type SubmitOptions,
+} from './company-submission.ts';
 import { rejectIfAny, wellFormed } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 
@@ -40,7 +45,8 @@ const project = applicationSchema.shape.project.shape;
 
 /**
  * An SME's application: every rule checked before the first write (invalid input stores nothing),
- * then a reference, the application and its audit line, and two mails (acknowledgement, staff).
+ * then a reference, the application and its audit line, and two mails (acknowledgement, staff), in
+ * as few round trips as that order allows (test/integration/request-io.test.ts counts them).
  */
 export const submitApplication = async (
   deps: SubmitApplicationDeps,
@@ -59,7 +65,11 @@ export const submitApplication = async (
   const location = locateCompanyInput(deps.reference, company, raw, errors);
 
   const competenceIds = wellFormed(project.competences, raw, 'project.competences');
-  const catalogue = location ? await deps.competences.listByNetwork(location.network.id) : [];
+  let catalogue = location ? await deps.competences.listByNetwork(location.network.id) : [];
+  if (location && competenceIds?.some((id) => !catalogue.some((competence) => competence.id === id))) {
+    // The copy may be a minute old: read it again before refusing a competence it does not know.
+    catalogue = await deps.competences.listByNetwork(location.network.id, { fresh: true });
+  }
   if (location && competenceIds) {
     const offered = new Set(catalogue.map((competence) => competence.id));
     errors.push(checkCompetences('project.competences', competenceIds, offered, location.network));
@@ -75,23 +85,33 @@ export const submitApplication = async (
   if (!parsed.success || !location) throw new Error('unreachable: a valid application has a location');
   const { company: companyInput, contact, project: projectInput } = parsed.data;
   const { commune, network } = location;
-  const [{ reference, createdAt }, quarantined] = await Promise.all([
-    storeCompanySubmission(
-      { counters: deps.counters, submissions: deps.applications, people: deps.people },
+  // What the record and the mails need, side by side: the number, the waiting quarantine, and whether
+  // each recipient may be written to.
+  const [numbered, quarantined, standings] = await Promise.all([
+    numberCompanySubmission(
+      { counters: deps.counters, people: deps.people },
       'application',
       location,
       now,
       contact.email,
-      (place, consentedAt) => ({
-        company: { ...companyInput, ...place },
-        contact,
-        project: projectInput,
-        consentedAt,
-      }),
-      options,
+      options.reference,
     ),
     deps.quarantine.countHeld(network.id, now),
+    deps.mail.recipients.standings([contact.email, ...network.staffEmails]),
   ]);
+  const record = companySubmissionRecord(
+    numbered,
+    location,
+    now,
+    (place, consentedAt) => ({
+      company: { ...companyInput, ...place },
+      contact,
+      project: projectInput,
+      consentedAt,
+    }),
+    options.origin,
+  );
+  const { reference, createdAt } = record;
 
   const token = await deps.links.sign(reference, now);
   const labels = new Map(catalogue.map((competence) => [competence.id, competence.label]));
@@ -125,6 +145,13 @@ export const submitApplication = async (
       notification: renderApplicationNotification({ ...model, quarantined }),
     },
     now,
+    // The record and its mails in one round trip; the mails go only once the record is there.
+    {
+      awaits: deps.applications.keyOf(reference),
+      alongside: deps.applications.create(record),
+      standings: Promise.resolve(standings),
+      deferRecording: options.deferRecording === true,
+    },
   );
   return { reference, network: { id: network.id, name: network.name }, mails };
 };

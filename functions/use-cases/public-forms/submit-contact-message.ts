@@ -45,7 +45,7 @@ export const submitContactMessage = async (
   deps: SubmitContactMessageDeps,
   raw: unknown,
   now: Date,
-  options: Pick<SubmitOptions, 'origin' | 'reference'> = {},
+  options: Pick<SubmitOptions, 'origin' | 'reference' | 'deferRecording'> = {},
 ): Promise<FormAccepted & { mails: MailReport }> => {
   const parsed = contactMessageSchema.safeParse(raw);
   const errors: (FieldError | undefined)[] = parsed.success ? [] : fieldErrors(parsed.error);
@@ -68,29 +68,28 @@ export const submitContactMessage = async (
 
   const scope = route.departement ?? nationalScope;
   const year = parisYear(now);
-  const [sequence, personKey] = await Promise.all([
+  const owner = target?.id ?? nationalNetwork;
+  const correspondent = correspondentOf(deps.reference.networks, deps.reference.national, target?.id);
+  const [sequence, personKey, quarantined, standings] = await Promise.all([
     options.reference ? undefined : deps.counters.next(sequenceOf.contactMessage, scope, year),
     deps.people.of(message.email),
+    deps.quarantine.countHeld(owner, now),
+    deps.mail.recipients.standings([message.email, ...correspondent.staffEmails]),
   ]);
   const reference = options.reference ?? formatReference('contactMessage', scope, year, sequence as number);
   const createdAt = now.toISOString();
-  const owner = target?.id ?? nationalNetwork;
-  const [, quarantined] = await Promise.all([
-    deps.contactMessages.create({
-      reference,
-      network: owner,
-      ...receivedState(createdAt, options.origin ?? publicFormOrigin),
-      personKey,
-      data: {
-        ...message,
-        ...(route.departement ? { departement: route.departement } : {}),
-        consentedAt: createdAt,
-      },
-    }),
-    deps.quarantine.countHeld(owner, now),
-  ]);
+  const record = {
+    reference,
+    network: owner,
+    ...receivedState(createdAt, options.origin ?? publicFormOrigin),
+    personKey,
+    data: {
+      ...message,
+      ...(route.departement ? { departement: route.departement } : {}),
+      consentedAt: createdAt,
+    },
+  };
 
-  const correspondent = correspondentOf(deps.reference.networks, deps.reference.national, target?.id);
   const model: ContactMessageMailModel = {
     reference,
     receivedAt: createdAt,
@@ -108,6 +107,12 @@ export const submitContactMessage = async (
       notification: renderContactNotification({ ...model, quarantined }),
     },
     now,
+    {
+      awaits: deps.contactMessages.keyOf(reference),
+      alongside: deps.contactMessages.create(record),
+      standings: Promise.resolve(standings),
+      deferRecording: options.deferRecording === true,
+    },
   );
   return { reference, network: target ? { id: target.id, name: target.name } : null, mails };
 };

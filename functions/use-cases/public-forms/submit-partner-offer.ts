@@ -12,7 +12,12 @@ import {
   renderPartnerOfferNotification,
 } from '../../email/templates/partner-offer-mails.ts';
 import type { PersonKeys } from '../privacy/person-keys.ts';
-import { locateCompanyInput, type SubmitOptions, storeCompanySubmission } from './company-submission.ts';
+import {
+  companySubmissionRecord,
+  locateCompanyInput,
+  numberCompanySubmission,
+  type SubmitOptions,
+} from './company-submission.ts';
 import { rejectIfAny } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 
@@ -44,18 +49,26 @@ export const submitPartnerOffer = async (
   if (!parsed.success || !location) throw new Error('unreachable: a valid offer has a location');
   const { company: companyInput, contact, offer } = parsed.data;
   const { commune, network } = location;
-  const [{ reference, createdAt }, quarantined] = await Promise.all([
-    storeCompanySubmission(
-      { counters: deps.counters, submissions: deps.partnerOffers, people: deps.people },
+  const [numbered, quarantined, standings] = await Promise.all([
+    numberCompanySubmission(
+      { counters: deps.counters, people: deps.people },
       'partnerOffer',
       location,
       now,
       contact.email,
-      (place, consentedAt) => ({ company: { ...companyInput, ...place }, contact, offer, consentedAt }),
-      options,
+      options.reference,
     ),
     deps.quarantine.countHeld(network.id, now),
+    deps.mail.recipients.standings([contact.email, ...network.staffEmails]),
   ]);
+  const record = companySubmissionRecord(
+    numbered,
+    location,
+    now,
+    (place, consentedAt) => ({ company: { ...companyInput, ...place }, contact, offer, consentedAt }),
+    options.origin,
+  );
+  const { reference, createdAt } = record;
 
   const model: PartnerOfferMailModel = {
     reference,
@@ -76,6 +89,12 @@ export const submitPartnerOffer = async (
       notification: renderPartnerOfferNotification({ ...model, quarantined }),
     },
     now,
+    {
+      awaits: deps.partnerOffers.keyOf(reference),
+      alongside: deps.partnerOffers.create(record),
+      standings: Promise.resolve(standings),
+      deferRecording: options.deferRecording === true,
+    },
   );
   return { reference, network: { id: network.id, name: network.name }, mails };
 };
