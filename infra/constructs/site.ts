@@ -135,6 +135,22 @@ export class Site extends Construct {
       cookieBehavior: CacheCookieBehavior.none(),
     });
 
+    // The rest of the API keeps an answer only as long as its function says (`Cache-Control`): the
+    // catalogue a minute (`public, max-age=60`), every other answer nothing (`no-store`, the API's
+    // default, and a default TTL of 0 for an answer that would say nothing). Keyed on the query string
+    // (`?network=indre`); an hour at most, whatever a function says.
+    const publicApiCache = new CachePolicy(this, 'PublicApiCache', {
+      comment: 'Alizé: public API, cached as each answer’s Cache-Control says',
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.hours(1),
+      headerBehavior: CacheHeaderBehavior.none(),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
     // Viewer-request rewrite of directory URLs to their index.html.
     const indexRewrite = new CloudFrontFunction(this, 'IndexRewrite', {
       code: FunctionCode.fromInline(INDEX_REWRITE),
@@ -172,10 +188,10 @@ export class Site extends Construct {
       additionalBehaviors: {
         // The staff routes (shared/routes.ts): as the rest of the API, plus the bearer token.
         [`${staffApiPathPrefix}*`]: { ...apiBehaviour, cachePolicy: staffApiCache },
-        // API answers are per request: never cached, every method, the headers the handlers read plus the
-        // visitor's address (shared/routes.ts; never Host: API Gateway routes on its own host name);
-        // HTTPS only, since a redirect would drop a POST body.
-        '/api/*': { ...apiBehaviour, cachePolicy: CachePolicy.CACHING_DISABLED },
+        // The public API: every method, the headers the handlers read plus the visitor's address
+        // (shared/routes.ts; never Host: API Gateway routes on its own host name), cached only as the
+        // function says; HTTPS only, since a redirect would drop a POST body.
+        '/api/*': { ...apiBehaviour, cachePolicy: publicApiCache },
         // The back office's pages and config.json: the site's files, with the back office's CSP.
         [backOfficePathPattern]: { ...siteBehaviour, responseHeadersPolicy: backOfficeHeaders },
       },

@@ -117,3 +117,20 @@ describe('the rest of the local cloud', () => {
     expect(await response.text()).toMatch(/<html/i);
   });
 });
+
+describe('what CloudFront may keep of the public API', () => {
+  it('lets only the catalogue be kept, a minute; every other public GET says no-store', async () => {
+    // Given every public GET route, called as a visitor with a stale link would
+    const { routes } = await import('../../shared/routes.ts');
+    const publicGets = routes.filter((route) => route.access === 'public' && route.method === 'GET');
+    expect(publicGets.length).toBeGreaterThan(4);
+    for (const route of publicGets) {
+      const response = await fetch(`${cloud().urls.site}${route.path}?t=eyJhbGciOiJIUzI1NiJ9.e30.stale`);
+      await response.arrayBuffer();
+      // Then the answer tells CloudFront (its /api/* cache policy honours Cache-Control) what it may keep
+      expect(response.headers.get('cache-control'), route.path).toBe(
+        route.path === '/api/catalogue' ? 'public, max-age=60' : 'no-store',
+      );
+    }
+  });
+});
