@@ -7,7 +7,11 @@ export * from './application-status.ts';
 
 /** A committee date, as `YYYY-MM-DD` (read in Europe/Paris). */
 export const isoDate = z.string({ error: 'Choisissez la date du comité.' }).check(
-  z.regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Choisissez une date (par exemple 2027-03-15).'),
+  // `abort`: zod runs every check, and the refine below cannot read a date that is not one (RangeError, a 500).
+  z.regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    error: 'Choisissez une date (par exemple 2027-03-15).',
+    abort: true,
+  }),
   z.refine(
     (value) => new Date(`${value}T12:00:00Z`).toISOString().startsWith(value),
     'Cette date n’existe pas.',

@@ -54,7 +54,8 @@ export const missionMaxMonths = 18;
 const dayPattern = /^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const calendarDay = (label: string) =>
   z.string({ error: `${label} est obligatoire.` }).check(
-    z.regex(dayPattern, `${label} s’écrit comme 2027-03-15.`),
+    // `abort`: zod runs every check, and the refine below cannot read a date that is not one (RangeError, a 500).
+    z.regex(dayPattern, { error: `${label} s’écrit comme 2027-03-15.`, abort: true }),
     z.refine(
       (value) => new Date(`${value}T12:00:00Z`).toISOString().startsWith(value),
       `${label} n’existe pas dans le calendrier.`,

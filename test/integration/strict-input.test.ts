@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readSettingsFile } from '../../infra/config.ts';
 import { type FormName, forms } from '../../shared/forms.ts';
@@ -12,6 +11,7 @@ import {
   withField,
 } from '../support/form-posts.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
+import { rawRequester } from '../support/raw-request.ts';
 import { typographyFaults } from '../support/typography.ts';
 
 /**
@@ -320,28 +320,7 @@ describe('input no person types, refused by name and leaving no trace', () => {
   });
 });
 
-/** A raw request: fetch would normalise the path and re-encode the body, which is the point here. */
-const raw = (
-  path: string,
-  body: Buffer | string | undefined,
-  headers: Record<string, string>,
-  method = body === undefined ? 'GET' : 'POST',
-) =>
-  new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const url = new URL(cloud().urls.site);
-    const request = httpRequest(
-      { host: url.hostname, port: url.port, path, method, headers: { ...headers, connection: 'close' } },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
+const raw = rawRequester(cloud);
 
 describe('bodies that are not UTF-8', () => {
   beforeEach(async () => {

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../../domain/errors.ts';
 import { type Actor, mayRead } from '../../domain/staff/actor.ts';
 import { calendarFile } from './calendars.ts';
 import type { MissionReadDeps } from './dependencies.ts';
@@ -18,6 +19,15 @@ export const missionCalendarForStaff = async (
 ) => {
   const found = await located(deps, id);
   if (!found || !mayRead(actor, found.mission.network)) throw missionNotFound();
+  // Absent, the volunteer's; anything else than the two holders is no calendar we make.
+  if (holder !== undefined && holder !== 'sme' && holder !== 'volunteer') {
+    throw new InvalidInputError([
+      {
+        field: 'pour',
+        message: 'Choisissez le calendrier de l’entreprise (sme) ou celui du salarié (volunteer).',
+      },
+    ]);
+  }
   return calendarFile(
     holder === 'sme' ? 'sme' : 'volunteer',
     found.mission,
