@@ -25,6 +25,15 @@ export interface MatchedRoute {
   pathParameters?: Record<string, string>;
 }
 
+/** A segment whose escapes are not UTF-8 is handed on as sent: the function then finds nothing by it. */
+const decodedOrRaw = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 const templateMatch = (template: string, path: string): Record<string, string> | undefined => {
   const want = template.split('/');
   const have = path.split('/');
@@ -35,7 +44,7 @@ const templateMatch = (template: string, path: string): Record<string, string> |
     const param = /^\{(\w+)\}$/.exec(segment);
     if (param?.[1]) {
       if (!actual) return undefined;
-      params[param[1]] = decodeURIComponent(actual);
+      params[param[1]] = decodedOrRaw(actual);
     } else if (segment !== actual) return undefined;
   }
   return params;

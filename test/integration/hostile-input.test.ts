@@ -1108,6 +1108,11 @@ const oneApplication = at('GET /api/staff/applications/{reference}', [
   },
   { what: 'a NUL in the reference', path: '/api/staff/applications/ALZ-36-2026-%000001', status: 404 },
   {
+    what: 'a byte that is not UTF-8 in the reference',
+    path: '/api/staff/applications/ALZ-36-2026-%FF',
+    status: 404,
+  },
+  {
     what: 'a reference of 2 000 characters',
     path: `/api/staff/applications/ALZ-36-2026-${'9'.repeat(2000)}`,
     status: 404,
