@@ -2,7 +2,8 @@ import { applicationAcceptedPage } from '../http/pages/accepted-pages.ts';
 import { formHandler } from '../http/public-form.ts';
 import { quarantineSubmission } from '../use-cases/public-forms/quarantine-submission.ts';
 import { submitApplication } from '../use-cases/public-forms/submit-application.ts';
-import { applicationDependencies as deps, formProtection } from '../wiring/public-forms.ts';
+import { applicationDependencies as deps } from '../wiring/company-forms.ts';
+import { formProtection } from '../wiring/public-forms.ts';
 
 /** POST /api/applications — an SME asks a network for help with its project. */
 export const handler = formHandler('application', {

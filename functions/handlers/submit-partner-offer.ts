@@ -2,7 +2,8 @@ import { partnerOfferAcceptedPage } from '../http/pages/accepted-pages.ts';
 import { formHandler } from '../http/public-form.ts';
 import { quarantineSubmission } from '../use-cases/public-forms/quarantine-submission.ts';
 import { submitPartnerOffer } from '../use-cases/public-forms/submit-partner-offer.ts';
-import { partnerOfferDependencies as deps, formProtection } from '../wiring/public-forms.ts';
+import { partnerOfferDependencies as deps } from '../wiring/company-forms.ts';
+import { formProtection } from '../wiring/public-forms.ts';
 
 /** POST /api/partners — a large company offers its employees’ skills to a network’s SMEs. */
 export const handler = formHandler('partnerOffer', {

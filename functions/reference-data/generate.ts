@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
  * Builds the reference data the form functions bundle, from the official packages installed:
  * - communes.ts: the current communes (INSEE code, name, postcodes), and the former communes
  *   (communes déléguées and associées) under the commune they now belong to;
+ * - postcodes.ts: the postcodes of each département, all the contact form needs (about 40 KB);
  * - naf.ts: the NAF sub-classes (`25.62B`) and their labels.
  *
  * Why a generated file rather than the package's JSON: communes.json is 8.3 MB and becomes 7.7 MB
@@ -60,6 +61,21 @@ export const renderReferenceData = (): Record<string, string> => {
   );
   const formerLines = former.map((c) => `${safe(c.chefLieu as string)}|${safe(c.nom)}`);
 
+  // The départements each postcode serves, for the contact form, which needs no commune: a postcode
+  // belongs to the département of each commune it serves (the INSEE code's first 2 or 3 characters).
+  const departementOf = (code: string) =>
+    code.startsWith('97') || code.startsWith('98') ? code.slice(0, 3) : code.slice(0, 2);
+  const postcodesByDepartement = new Map<string, Set<string>>();
+  for (const commune of current) {
+    const departement = departementOf(commune.code);
+    const postcodes = postcodesByDepartement.get(departement) ?? new Set<string>();
+    for (const postcode of commune.codesPostaux ?? []) postcodes.add(safe(postcode));
+    postcodesByDepartement.set(departement, postcodes);
+  }
+  const postcodeLines = [...postcodesByDepartement.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([departement, postcodes]) => `${departement}|${[...postcodes].sort().join(' ')}`);
+
   const naf = readJson<{ version: string }>('@socialgouv/codes-naf/package.json');
   const subClasses = readJson<NafEntry[]>('@socialgouv/codes-naf/index.json')
     .filter((entry) => /^\d{2}\.\d{2}[A-Z]$/.test(entry.id))
@@ -74,6 +90,10 @@ export const communesTable = \`${communeLines.join('\n')}\`;
 
 /** Former communes (déléguées, associées), one per line: INSEE code of today's commune|former name. */
 export const formerCommunesTable = \`${formerLines.join('\n')}\`;
+`,
+    'postcodes.ts': `${header(`@etalab/decoupage-administratif ${etalab.version}`)}
+/** The postcodes of each département, one département per line: code|postcodes separated by spaces. */
+export const postcodesTable = \`${postcodeLines.join('\n')}\`;
 `,
     'naf.ts': `${header(`@socialgouv/codes-naf ${naf.version}`)}
 /** NAF rev. 2 sub-classes, one per line: code|label (${nafLines.length} lines). */

@@ -4,11 +4,8 @@ import { submitApplication } from '../use-cases/public-forms/submit-application.
 import { submitContactMessage } from '../use-cases/public-forms/submit-contact-message.ts';
 import { submitPartnerOffer } from '../use-cases/public-forms/submit-partner-offer.ts';
 import type { ReleaseDeps } from '../use-cases/quarantine/held-submissions.ts';
-import {
-  applicationDependencies,
-  contactMessageDependencies,
-  partnerOfferDependencies,
-} from './public-forms.ts';
+import { applicationDependencies, partnerOfferDependencies } from './company-forms.ts';
+import { contactMessageDependencies } from './public-forms.ts';
 import { quarantineDependencies } from './quarantine.ts';
 
 /** Releasing a held submission runs its form's own use case: the same checks, records and mails. */

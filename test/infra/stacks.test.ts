@@ -205,11 +205,17 @@ describe('the synthesised stacks', () => {
 
     it('keeps every bundle small enough for a quick cold start', () => {
       // A byte budget, not a timing: the functions that check a company's commune carry the communes
-      // table (about 0.95 MB): the three forms, and staff recording or releasing a submission. Those
+      // table (about 0.95 MB): the application and the partner offer, and staff recording or releasing
+      // a submission; the contact form, which only needs a postcode's département, does not. Those
       // that mail carry the SES client and the status links' signer beside DynamoDB's, and the outbox's
       // recipient checks (suppression list, preferences, List-Unsubscribe links, about 8 KB): 570 KB. Every
       // other function stays under half a megabyte.
-      const withCommunes = new Set(['record-application', 'release-quarantined']);
+      const withCommunes = new Set([
+        'submit-application',
+        'submit-partner-offer',
+        'record-application',
+        'release-quarantined',
+      ]);
       // The missions' functions that write a calendar carry the `ics` package and the yup it validates
       // with (about 67 KB); closing carries the mission's rules, templates and signed links beside SES.
       const missionBudgets: Record<string, number> = {
@@ -217,6 +223,9 @@ describe('the synthesised stacks', () => {
         'get-mission-calendar': 560_000,
         'get-public-mission-calendar': 560_000,
         'close-mission': 580_000,
+        // The contact form: the forms' preset (idempotency, rate limit, answer pages) and the postcodes'
+        // départements (about 40 KB), but not the communes (0.95 MB) it carried before.
+        'submit-contact-message': 640_000,
         // The daily reminders attach the mission's calendar to each half-day's reminder, as start-mission does.
         'send-daily-reminders': 670_000,
         // Reads the month as the monthly job does, and bundles that job's mail path beside it (SES,
@@ -228,7 +237,7 @@ describe('the synthesised stacks', () => {
         const fn = lambdas[functionIdByHandler[definition.handler] ?? ''];
         const assetHash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '');
         const { size } = statSync(join(assemblyDir, `asset.${assetHash}`, 'index.mjs'));
-        const communes = definition.handler.startsWith('submit-') || withCommunes.has(definition.handler);
+        const communes = withCommunes.has(definition.handler);
         const mails = 'sendsMail' in definition && definition.sendsMail === true;
         const budget =
           missionBudgets[definition.handler] ?? (communes ? 1_800_000 : mails ? 570_000 : 500_000);

@@ -20,7 +20,7 @@ import {
   recordDecisions,
   scheduleCommittee,
 } from '../../functions/use-cases/committee/committees.ts';
-import { applicationDependencies } from '../../functions/wiring/public-forms.ts';
+import { applicationDependencies } from '../../functions/wiring/company-forms.ts';
 import { staffDependencies } from '../../functions/wiring/staff-mail.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { localDynamoDbClient } from '../../infra/local/emulators.ts';

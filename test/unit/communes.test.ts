@@ -6,7 +6,9 @@ import {
   findCommune,
   normaliseCommuneName,
 } from '../../functions/domain/public-forms/communes.ts';
+import { buildPostcodeIndex, departementsOfPostcode } from '../../functions/domain/public-forms/postcodes.ts';
 import { communesTable, formerCommunesTable } from '../../functions/reference-data/communes.ts';
+import { postcodesTable } from '../../functions/reference-data/postcodes.ts';
 
 const index = buildCommuneIndex({ communes: communesTable, formerCommunes: formerCommunesTable });
 const found = (postcode: string, city: string) => {
@@ -75,5 +77,27 @@ describe('finding the commune of a postcode', () => {
     expect(departementOf('2A004')).toBe('2A');
     expect(found('97400', 'Saint-Denis')).toMatchObject({ departement: '974' });
     expect(found('20000', 'Ajaccio')).toMatchObject({ departement: '2A' });
+  });
+});
+
+describe('the postcodes’ départements, for the contact form', () => {
+  const postcodes = buildPostcodeIndex(postcodesTable);
+
+  it('finds, for every postcode, the départements of the communes it serves, as the communes table says', () => {
+    const disagreeing = [...index.linesByPostcode.keys()].filter((postcode) => {
+      const fromCommunes = [...new Set(communesOfPostcode(index, postcode).map((c) => c.departement))].sort();
+      return fromCommunes.join() !== [...departementsOfPostcode(postcodes, postcode)].sort().join();
+    });
+    expect(index.linesByPostcode.size).toBeGreaterThan(6000);
+    expect(disagreeing).toEqual([]);
+  });
+
+  it('answers Indre for Châteauroux, both départements for a postcode across a border, none for an unknown one', () => {
+    expect(departementsOfPostcode(postcodes, '36000')).toEqual(['36']);
+    const across = [...index.linesByPostcode.keys()].find(
+      (postcode) => departementsOfPostcode(postcodes, postcode).length > 1,
+    );
+    expect(across).toBeDefined();
+    expect(departementsOfPostcode(postcodes, '99999')).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import type { National, Network } from '../../../shared/networks.ts';
 import type { FieldError } from '../../../shared/validation.ts';
-import { type Commune, type CommuneIndex, communesOfPostcode, findCommune } from './communes.ts';
+import { type Commune, type CommuneIndex, findCommune } from './communes.ts';
 import type { NafIndex } from './naf.ts';
+import { departementsOfPostcode, type PostcodeIndex } from './postcodes.ts';
 import { networkForDepartement } from './territory.ts';
 
 /**
@@ -11,6 +12,7 @@ import { networkForDepartement } from './territory.ts';
 export interface ReferenceData {
   communes: CommuneIndex;
   naf: NafIndex;
+  postcodes: PostcodeIndex;
   networks: readonly Network[];
   national: National;
 }
@@ -95,7 +97,7 @@ export type ContactRoute = { network?: Network; departement?: string };
  * département found, if any, scopes the message's reference.
  */
 export const routeContactMessage = (
-  data: Pick<ReferenceData, 'communes' | 'networks'>,
+  data: Pick<ReferenceData, 'postcodes' | 'networks'>,
   input: { network?: string | undefined; postcode?: string | undefined },
   fields: { network: string; postcode: string },
 ): { route: ContactRoute } | { errors: FieldError[] } => {
@@ -109,7 +111,7 @@ export const routeContactMessage = (
   }
   let departements: string[] = [];
   if (input.postcode) {
-    departements = [...new Set(communesOfPostcode(data.communes, input.postcode).map((c) => c.departement))];
+    departements = [...departementsOfPostcode(data.postcodes, input.postcode)];
     if (departements.length === 0) errors.push(unknownPostcode(fields.postcode, input.postcode));
   }
   if (errors.length > 0) return { errors };

@@ -24,7 +24,7 @@ import { wellFormed } from './form-input.ts';
 
 /** The company's place, read from its postcode and city alone, so their problems join the form's others. */
 export const locateCompanyInput = (
-  reference: ReferenceData,
+  reference: Pick<ReferenceData, 'communes' | 'networks' | 'national'>,
   fields: { postcode: z.ZodMiniType<string>; city: z.ZodMiniType<string> },
   raw: unknown,
   errors: (FieldError | undefined)[],

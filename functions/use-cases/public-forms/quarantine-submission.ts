@@ -5,13 +5,13 @@ import { quarantineRetentionDays } from '../../db/entities/quarantined-submissio
 import { nationalNetwork } from '../../db/entities/submission.ts';
 import type { QuarantineRepository } from '../../db/quarantine-repository.ts';
 import type { BotReason } from '../../domain/public-forms/anti-bot.ts';
-import { communesOfPostcode } from '../../domain/public-forms/communes.ts';
+import { departementsOfPostcode } from '../../domain/public-forms/postcodes.ts';
 import { formatReference, nationalScope, sequenceOf } from '../../domain/public-forms/reference.ts';
 import type { ReferenceData } from '../../domain/public-forms/submission-checks.ts';
 import { networkForDepartement } from '../../domain/public-forms/territory.ts';
 
 export interface QuarantineDeps {
-  reference: Pick<ReferenceData, 'communes' | 'networks'>;
+  reference: Pick<ReferenceData, 'postcodes' | 'networks'>;
   counters: CounterRepository;
   quarantine: QuarantineRepository;
 }
@@ -39,9 +39,7 @@ export const quarantineSubmission = async (
   now: Date,
 ): Promise<FormAccepted> => {
   const postcode = findPostcode(fields);
-  const departement = postcode
-    ? communesOfPostcode(deps.reference.communes, postcode)[0]?.departement
-    : undefined;
+  const departement = postcode ? departementsOfPostcode(deps.reference.postcodes, postcode)[0] : undefined;
   const routed = departement ? networkForDepartement(deps.reference.networks, departement) : undefined;
   const scope = departement ?? nationalScope;
   const year = parisYear(now);

@@ -26,7 +26,7 @@ import { rejectIfAny, wellFormed } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 
 export interface SubmitContactMessageDeps {
-  reference: ReferenceData;
+  reference: Pick<ReferenceData, 'postcodes' | 'networks' | 'national'>;
   counters: CounterRepository;
   people: PersonKeys;
   contactMessages: SubmissionRepository<ContactMessageData>;

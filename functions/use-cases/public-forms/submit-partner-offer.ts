@@ -22,7 +22,7 @@ import { rejectIfAny } from './form-input.ts';
 import { acknowledgeAndNotify, type MailReport, type SubmissionMailDeps } from './send-submission-mails.ts';
 
 export interface SubmitPartnerOfferDeps {
-  reference: ReferenceData;
+  reference: Omit<ReferenceData, 'naf'>;
   counters: CounterRepository;
   people: PersonKeys;
   partnerOffers: SubmissionRepository<PartnerOfferData>;
