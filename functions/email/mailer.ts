@@ -24,7 +24,7 @@ export const sesMailer = (options: {
   configurationSet?: string | undefined;
   client?: SESv2Client;
   /**
-   * For sending while a person waits for the answer: give up quickly (one retry, short timeouts)
+   * For sending while a person waits for the answer: give up quickly (no retry, short timeouts)
    * and leave the mail to the outbox job, rather than hold the request until the function times out.
    */
   failFast?: boolean;
@@ -33,7 +33,14 @@ export const sesMailer = (options: {
     options.client ??
     new SESv2Client(
       options.failFast
-        ? { maxAttempts: 2, requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 } }
+        ? {
+            // A form sends two mails one after the other within its 10 s: 2 × 3 s at worst, and the
+            // outbox job retries. Without throwOnRequestTimeout the SDK only logs a warning at
+            // requestTimeout and waits on, so an SES that accepts the connection but does not answer
+            // held the form until its timeout: a 500 for an application already stored.
+            maxAttempts: 1,
+            requestHandler: { connectionTimeout: 1000, requestTimeout: 3000, throwOnRequestTimeout: true },
+          }
         : {},
     );
   return {
