@@ -25,7 +25,16 @@ export const sesClient = (failFast: boolean): SESv2Client => {
   let client = clients.get(failFast);
   if (!client) {
     client = new SESv2Client(
-      failFast ? { maxAttempts: 2, requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 } } : {},
+      failFast
+        ? {
+            // A form sends its two mails side by side within its 10 s, and the outbox job retries.
+            // Without throwOnRequestTimeout the SDK only logs a warning at requestTimeout and waits on,
+            // so an SES that accepts the connection but does not answer held the form until its
+            // timeout: a 500 for an application already stored.
+            maxAttempts: 1,
+            requestHandler: { connectionTimeout: 1000, requestTimeout: 3000, throwOnRequestTimeout: true },
+          }
+        : {},
     );
     clients.set(failFast, client);
   }
@@ -40,7 +49,7 @@ export const sesMailer = (options: {
   configurationSet?: string | undefined;
   client?: SESv2Client;
   /**
-   * For sending while a person waits for the answer: give up quickly (one retry, short timeouts)
+   * For sending while a person waits for the answer: give up quickly (no retry, short timeouts)
    * and leave the mail to the outbox job, rather than hold the request until the function times out.
    */
   failFast?: boolean;
