@@ -1,3 +1,4 @@
+import { ofName } from './french.ts';
 import { html, SafeHtml } from './html.ts';
 
 /**
@@ -228,7 +229,7 @@ export const statisticsHtml = (view: StatisticsView): SafeHtml => {
     return html`<p data-quiet>Rien de nouveau en ${view.monthLabel} pour ${view.scope.name}\u00a0: aucune candidature reçue, aucune décision de comité, aucune demi-journée réalisée.</p>
 <p>Le tableau complet reviendra le mois où il y aura quelque chose à compter. Les missions actives du mois\u00a0: ${view.rows.find((row) => row.key === 'missionsActive')?.cells[0].shown ?? '0'}.</p>`;
   }
-  return html`${figureTable(`Les chiffres de ${view.monthLabel}`, view.columns, view.rows)}
+  return html`${figureTable(`Les chiffres ${ofName(view.monthLabel)}`, view.columns, view.rows)}
 ${figureTable('PME accompagnées par taille', view.columns, view.sizes)}
 ${
   view.networks && view.networkColumns
@@ -277,7 +278,7 @@ export const statisticsText = (view: StatisticsView): string => {
     ].join('\n\n');
   }
   return [
-    `Les chiffres de ${view.monthLabel}`,
+    `Les chiffres ${ofName(view.monthLabel)}`,
     textTable(view.columns, view.rows),
     'PME accompagnées par taille',
     textTable(view.columns, view.sizes),

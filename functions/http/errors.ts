@@ -51,6 +51,39 @@ const domainStatus = (error: DomainError): number => {
   return 422;
 };
 
+/** What the SDK reports when a service (DynamoDB) cannot be reached, or says it cannot keep up. */
+const unreachableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
+const overloadedNames = new Set([
+  'TimeoutError',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+
+/**
+ * An AWS SDK error that is the service's state, not a bug: the client ran out of retries. Read down
+ * the `cause` chain, since Powertools' idempotency wraps the error of its store.
+ */
+export const isServiceUnavailable = (error: unknown): boolean => {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const { code, name } = current as Error & { code?: string };
+    if ('$metadata' in current && ((code && unreachableCodes.has(code)) || overloadedNames.has(name))) {
+      return true;
+    }
+    current = current.cause;
+  }
+  return false;
+};
+
 /**
  * The one mapping from a thrown error to what the client reads. Anything unexpected is a bug:
  * it answers a generic French 500 and never echoes the error, which may hold personal data.
@@ -80,6 +113,17 @@ export const errorResponse = (error: unknown): APIGatewayProxyStructuredResultV2
     const headers: Record<string, string> =
       error instanceof TooManySubmissionsError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     return jsonResponse(domainStatus(error), body, headers);
+  }
+  // Not the person's fault, nor a bug: say so, and when to come back (the SDK has retried already).
+  if (isServiceUnavailable(error)) {
+    return jsonResponse(
+      503,
+      {
+        error: 'unavailable',
+        message: 'Le service ne répond pas pour le moment. Réessayez dans quelques minutes.',
+      } satisfies ApiError,
+      { 'retry-after': '60' },
+    );
   }
   return undefined;
 };

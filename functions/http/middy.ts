@@ -16,6 +16,11 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 const answerErrors = (present: PresentError): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: async (request) => {
     let result = errorResponse(request.error);
+    if (result?.statusCode === 503) {
+      // Name and code only, as below: an outage to see in the logs, not a bug to fix.
+      const { name, code } = request.error as Error & { code?: string };
+      logger.warn('A service did not answer', { errorName: name, code });
+    }
     if (!result) {
       // Name and stack only: the message of an SDK or parsing error can quote the request body.
       const error = request.error;

@@ -1,3 +1,4 @@
+import { ofName } from '../../../shared/french.ts';
 import type { Signatory } from '../../../shared/networks.ts';
 import { type StatisticsView, statisticsHtml, statisticsText } from '../../../shared/statistics.ts';
 import { composeMail, html, type RenderedMail } from './html.ts';
@@ -9,8 +10,8 @@ export const renderMonthlyStatistics = (
   pageUrl: string,
 ): RenderedMail => {
   const subject = view.quiet
-    ? `Mois calme\u00a0: les chiffres de ${view.monthLabel}, ${view.scope.name}`
-    : `Les chiffres de ${view.monthLabel}, ${view.scope.name}`;
+    ? `Mois calme\u00a0: les chiffres ${ofName(view.monthLabel)}, ${view.scope.name}`
+    : `Les chiffres ${ofName(view.monthLabel)}, ${view.scope.name}`;
   return composeMail(
     subject,
     {

@@ -8,6 +8,7 @@ import {
 import type { ApplicationView } from '../../../shared/staff-api.ts';
 import {
   type Committee,
+  type HistoryEntry,
   planMove,
   StaleVersionError,
   TransitionRefusedError,
@@ -39,6 +40,56 @@ export const moveApplication = async (
   return applicationView(deps, actor, await applyMove(deps, actor, found, request, now), found.notes);
 };
 
+/**
+ * Whether the stored application is what this very request made: one version on, its last line this
+ * actor's move to the same status, for the same reason — a retry after a lost answer or a crash, not
+ * somebody else's change.
+ */
+export const repeats = (
+  application: Found['submission'],
+  request: TransitionRequest,
+  actor: Actor,
+): boolean => {
+  const last = application.history.at(-1);
+  return (
+    application.version === request.version + 1 &&
+    last?.actor.id === actor.id &&
+    last.to === request.to &&
+    (last.reason ?? '') === (request.reason ?? '') &&
+    (request.committeeId === undefined || last.committee?.id === request.committeeId) &&
+    last.orientation === request.orientation
+  );
+};
+
+/** What follows a move's write: the committee's record of its decision, then the SME's mail. */
+const afterMove = async (
+  deps: ApplicationsDeps,
+  moved: Found['submission'],
+  entry: HistoryEntry,
+  now: Date,
+  { retry }: { retry: boolean },
+) => {
+  if (entry.from === 'scheduled' && moved.committee && isDecision(entry.to)) {
+    // Once: a retry may find the decision there already, when only the mail was left to do.
+    const recorded =
+      retry &&
+      (await deps.committees.get(moved.committee.id))?.decisions.some(
+        (decision) => decision.reference === moved.reference && decision.at === entry.at,
+      );
+    if (!recorded) {
+      await deps.committees.recordDecision(moved.committee.id, {
+        reference: moved.reference,
+        decision: entry.to as CommitteeDecision,
+        ...(entry.reason ? { reason: entry.reason } : {}),
+        at: entry.at,
+        actor: entry.actor,
+      });
+    }
+  }
+  // The mail is owed in the record itself: if this fails, the outbox run sends it later.
+  if (notifies(entry.to)) await notifyApplicant(deps, moved, moved.version, now).catch(() => undefined);
+};
+
 /** The move itself, on an application already read and in the actor's network: answers it as stored after. */
 export const applyMove = async (
   deps: ApplicationsDeps,
@@ -48,6 +99,11 @@ export const applyMove = async (
   now: Date,
 ) => {
   if (request.version !== application.version) {
+    if (repeats(application, request, actor)) {
+      // Finish what the first attempt may have left undone (each step goes once), answer as it would have.
+      await afterMove(deps, application, application.history.at(-1) as HistoryEntry, now, { retry: true });
+      return application;
+    }
     throw new StaleVersionError(await applicationView(deps, actor, application, notes));
   }
   let committee: Committee | undefined;
@@ -72,16 +128,6 @@ export const applyMove = async (
     throw new StaleVersionError(await applicationView(deps, actor, result.stale, notes));
   }
   const moved = result.moved;
-  if (application.status === 'scheduled' && application.committee && isDecision(request.to)) {
-    await deps.committees.recordDecision(application.committee.id, {
-      reference: application.reference,
-      decision: request.to as CommitteeDecision,
-      ...(request.reason ? { reason: request.reason } : {}),
-      at: entry.at,
-      actor: entry.actor,
-    });
-  }
-  // The mail is owed in the record itself: if this fails, the outbox run sends it later.
-  if (notify) await notifyApplicant(deps, moved, moved.version, now).catch(() => undefined);
+  await afterMove(deps, moved, entry, now, { retry: false });
   return moved;
 };

@@ -7,7 +7,7 @@ import { committeeId } from '../../db/entities/committee.ts';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { type Actor, mayChange, mayRead, networksInScope } from '../../domain/staff/actor.ts';
 import type { ApplicationsDeps, StaffReadDeps } from '../applications/dependencies.ts';
-import { applyMove } from '../applications/move-application.ts';
+import { applyMove, repeats } from '../applications/move-application.ts';
 import { competenceLabels, viewWithLabels } from '../applications/views.ts';
 
 const committeeNotFound = () =>
@@ -134,16 +134,16 @@ export const recordDecisions = async (
     try {
       const found = await deps.applications.get(decision.reference);
       if (found?.submission.network !== committee.network) throw committeeNotFound();
-      if (found.submission.status !== 'scheduled' || found.submission.committee?.id !== committee.id) {
+      const request = { to: decision.decision, version: decision.version, reason: decision.reason };
+      // A retry of this very sheet finds the decision made: it is answered as recorded, not refused.
+      const onAgenda = found.submission.committee?.id === committee.id;
+      if (
+        !onAgenda ||
+        (found.submission.status !== 'scheduled' && !repeats(found.submission, request, actor))
+      ) {
         throw new ConflictError('Cette candidature n’est pas à l’ordre du jour de ce comité.');
       }
-      const moved = await applyMove(
-        deps,
-        actor,
-        found,
-        { to: decision.decision, version: decision.version, reason: decision.reason },
-        now,
-      );
+      const moved = await applyMove(deps, actor, found, request, now);
       results.push({
         reference: decision.reference,
         outcome: 'recorded',

@@ -43,5 +43,6 @@ export const closeApplicationMission = async (
     async (saved, found) => {
       if (saved.status === 'closing') await askOutcomes(deps, saved, found, now);
     },
+    (last) => last.change === (request.mode === 'ask' ? 'closing' : 'closed'),
   );
 };

@@ -120,7 +120,9 @@ export const readMission = async (deps: MissionReadDeps, actor: Actor, id: strin
 /**
  * The one path of every change: read the mission, check the version the actor read, apply a rule,
  * write it on that version (a lost race answers 409 with the mission as it now is), then settle the
- * application and do what follows (mails).
+ * application and do what follows (mails). `repeats` recognises, in the mission's last line, the change
+ * this request asks for: one version on and by the same actor, that is this very request retried
+ * (after a lost answer or a crash), which finishes what followed and answers as the first would have.
  */
 export const applyChange = async (
   deps: MissionReadDeps,
@@ -130,11 +132,18 @@ export const applyChange = async (
   rule: (mission: Mission) => Mission,
   now: Date,
   after?: (saved: Mission, found: ApplicationWithMissions) => Promise<void>,
+  repeats?: (last: Mission['history'][number], mission: Mission) => boolean,
 ): Promise<MissionView> => {
   const found = await located(deps, id);
   if (!found || !mayChange(actor, found.mission.network)) throw missionNotFound();
   const { mission, application } = found;
   if (version !== mission.version) {
+    const last = mission.history.at(-1);
+    if (mission.version === version + 1 && last?.actor.id === actor.id && repeats?.(last, mission)) {
+      await settleApplication(deps, application, found.missions, who(actor), now);
+      await after?.(mission, found);
+      return viewOf(deps, actor, mission, application);
+    }
     throw new StaleMissionError(await viewOf(deps, actor, mission, application));
   }
   const result = await deps.missions.save(rule(mission));
@@ -194,6 +203,7 @@ export const changeMissionIntervention = (
   now: Date,
 ) => {
   const request = z.parse(interventionChangeSchema, raw);
+  const change = { reschedule: 'rescheduled', cancel: 'cancelled', done: 'done' }[request.action];
   return applyChange(
     deps,
     actor,
@@ -201,5 +211,12 @@ export const changeMissionIntervention = (
     request.version,
     (mission) => changeIntervention(mission, interventionId, request, who(actor), now),
     now,
+    undefined,
+    (last, mission) => {
+      if (last.change !== change || last.interventionId !== interventionId) return false;
+      if (request.action !== 'reschedule') return true;
+      const moved = mission.interventions.find((intervention) => intervention.id === interventionId);
+      return (request.date ?? moved?.date) === moved?.date && (request.slot ?? moved?.slot) === moved?.slot;
+    },
   );
 };
