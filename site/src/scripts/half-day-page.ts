@@ -1,10 +1,8 @@
-import type { ApiError } from '../../../shared/api-errors.ts';
 import { halfDayLine } from '../../../shared/half-days.ts';
 import type { HalfDayQuestionView } from '../../../shared/missions.ts';
-import type { FieldError } from '../../../shared/validation.ts';
 import { byId } from '../lib/dom.ts';
-import { clearErrors, showErrors } from '../lib/forms/field-error.ts';
-import { sendingMessages } from '../lib/forms/messages.ts';
+import { clearErrors } from '../lib/forms/field-error.ts';
+import { isApiError, linkToken, loadLinkedView, sendLinkedAnswer } from '../lib/signed-link-page.ts';
 
 /**
  * « Has the half-day taken place? » (`/demi-journee/?t=<token>&reponse=oui|non`): reads which half-day
@@ -21,15 +19,10 @@ const thanks = byId('demi-journee-merci', HTMLElement);
 const failure = form.querySelector('.form-failure') as HTMLElement;
 const button = form.querySelector('button[type="submit"]') as HTMLButtonElement;
 
-const query = new URLSearchParams(window.location.search);
-const token = query.get('t')?.trim() ?? '';
-const clicked = query.get('reponse');
+const token = linkToken();
+const clicked = new URLSearchParams(window.location.search).get('reponse');
 const unreadable =
   'Nous n’arrivons pas à afficher cette demi-journée pour le moment. Réessayez dans quelques minutes.';
-const timeoutMs = 20_000;
-
-const isApiError = (body: unknown): body is ApiError =>
-  typeof body === 'object' && body !== null && typeof (body as ApiError).message === 'string';
 
 const fail = (message: string) => {
   status.textContent = '';
@@ -64,53 +57,28 @@ const control = (field: string): HTMLElement | null =>
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (button.getAttribute('aria-disabled') === 'true') return;
-  button.setAttribute('aria-disabled', 'true');
   clearErrors(['answer', 'note'].map(control), failure);
   const answer = (form.elements.namedItem('answer') as RadioNodeList).value || undefined;
   const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value.trim() || undefined;
-  try {
-    const response = await fetch('/api/half-days', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ token, answer, note }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body: unknown = await response.json().catch(() => undefined);
-    if (response.ok && isApiError(body)) {
-      form.hidden = true;
-      thanks.textContent = body.message;
-      thanks.hidden = false;
-      thanks.focus();
-      return;
-    }
-    const errors: FieldError[] = isApiError(body) ? (body.errors ?? []) : [];
-    const message = response.status < 500 && isApiError(body) ? body.message : sendingMessages.server;
-    showErrors(errors, control, failure, message).focus();
-  } catch {
-    showErrors([], control, failure, sendingMessages.network).focus();
-  } finally {
-    button.removeAttribute('aria-disabled');
-  }
+  const taken = await sendLinkedAnswer({
+    url: '/api/half-days',
+    method: 'POST',
+    body: { token, answer, note },
+    button,
+    failure,
+    control,
+  });
+  if (!isApiError(taken)) return;
+  form.hidden = true;
+  thanks.textContent = taken.message;
+  thanks.hidden = false;
+  thanks.focus();
 });
 
-const load = async () => {
-  if (!token) {
-    fail('Ce lien est incomplet\u00a0: ouvrez-le à nouveau depuis le courriel reçu.');
-    return;
-  }
-  status.textContent = 'Chargement…';
-  try {
-    const response = await fetch(`/api/half-days?t=${encodeURIComponent(token)}`, {
-      headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body: unknown = await response.json().catch(() => undefined);
-    if (response.ok && typeof body === 'object' && body !== null && 'date' in body)
-      show(body as HalfDayQuestionView);
-    else fail(response.status < 500 && isApiError(body) ? body.message : unreadable);
-  } catch {
-    fail(sendingMessages.network);
-  }
-};
-
-void load();
+void loadLinkedView({
+  url: `/api/half-days?t=${encodeURIComponent(token)}`,
+  isView: (body): body is HalfDayQuestionView => typeof body === 'object' && body !== null && 'date' in body,
+  status,
+  fail,
+  unreadable,
+}).then((view) => view && show(view));

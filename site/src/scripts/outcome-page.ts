@@ -1,11 +1,9 @@
-import type { ApiError } from '../../../shared/api-errors.ts';
 import { frenchDay } from '../../../shared/dates.ts';
 import { frenchSpacing } from '../../../shared/french-spacing.ts';
 import type { OutcomeFormView } from '../../../shared/missions.ts';
-import type { FieldError } from '../../../shared/validation.ts';
 import { byId } from '../lib/dom.ts';
-import { clearErrors, showErrors } from '../lib/forms/field-error.ts';
-import { sendingMessages } from '../lib/forms/messages.ts';
+import { clearErrors } from '../lib/forms/field-error.ts';
+import { isApiError, linkToken, loadLinkedView, sendLinkedAnswer } from '../lib/signed-link-page.ts';
 
 /**
  * A mission's outcome form (`/bilan/?t=<token>`): reads what the link asks, shows only those
@@ -24,13 +22,9 @@ const thanks = byId('bilan-merci', HTMLElement);
 const failure = form.querySelector('.form-failure') as HTMLElement;
 const button = form.querySelector('button[type="submit"]') as HTMLButtonElement;
 
-const token = new URLSearchParams(window.location.search).get('t')?.trim() ?? '';
+const token = linkToken();
 const unreadable =
   'Nous n’arrivons pas à afficher ce formulaire pour le moment. Réessayez dans quelques minutes.';
-const timeoutMs = 20_000;
-
-const isApiError = (body: unknown): body is ApiError =>
-  typeof body === 'object' && body !== null && typeof (body as ApiError).message === 'string';
 
 const fail = (message: string) => {
   status.textContent = '';
@@ -69,7 +63,6 @@ const control = (field: string): HTMLElement | null =>
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (button.getAttribute('aria-disabled') === 'true') return;
-  button.setAttribute('aria-disabled', 'true');
   clearErrors(['jobsCreated', 'jobsMaintained', 'satisfaction', 'comment'].map(control), failure);
   const value = (name: string) => {
     const element = form.elements.namedItem(name);
@@ -81,49 +74,25 @@ form.addEventListener('submit', async (event) => {
     ...(jobs.hidden ? {} : { jobsCreated: value('jobsCreated'), jobsMaintained: value('jobsMaintained') }),
     ...(satisfaction.hidden ? {} : { satisfaction: value('satisfaction'), comment: value('comment') }),
   };
-  try {
-    const response = await fetch('/api/outcomes', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const answer: unknown = await response.json().catch(() => undefined);
-    if (response.ok && isApiError(answer)) {
-      form.hidden = true;
-      thanks.textContent = answer.message;
-      thanks.hidden = false;
-      thanks.focus();
-      return;
-    }
-    const errors: FieldError[] = isApiError(answer) ? (answer.errors ?? []) : [];
-    const message = response.status < 500 && isApiError(answer) ? answer.message : sendingMessages.server;
-    showErrors(errors, control, failure, message).focus();
-  } catch {
-    showErrors([], control, failure, sendingMessages.network).focus();
-  } finally {
-    button.removeAttribute('aria-disabled');
-  }
+  const taken = await sendLinkedAnswer({
+    url: '/api/outcomes',
+    method: 'POST',
+    body,
+    button,
+    failure,
+    control,
+  });
+  if (!isApiError(taken)) return;
+  form.hidden = true;
+  thanks.textContent = taken.message;
+  thanks.hidden = false;
+  thanks.focus();
 });
 
-const load = async () => {
-  if (!token) {
-    fail('Ce lien est incomplet\u00a0: ouvrez-le à nouveau depuis le courriel reçu.');
-    return;
-  }
-  status.textContent = 'Chargement…';
-  try {
-    const response = await fetch(`/api/outcomes?t=${encodeURIComponent(token)}`, {
-      headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body: unknown = await response.json().catch(() => undefined);
-    if (response.ok && typeof body === 'object' && body !== null && 'kind' in body)
-      show(body as OutcomeFormView);
-    else fail(response.status < 500 && isApiError(body) ? body.message : unreadable);
-  } catch {
-    fail(sendingMessages.network);
-  }
-};
-
-void load();
+void loadLinkedView({
+  url: `/api/outcomes?t=${encodeURIComponent(token)}`,
+  isView: (body): body is OutcomeFormView => typeof body === 'object' && body !== null && 'kind' in body,
+  status,
+  fail,
+  unreadable,
+}).then((view) => view && show(view));

@@ -1,8 +1,6 @@
-import type { ApiError } from '../../../shared/api-errors.ts';
 import type { MailPreferencesView } from '../../../shared/mail-preferences.ts';
 import { byId } from '../lib/dom.ts';
-import { showErrors } from '../lib/forms/field-error.ts';
-import { sendingMessages } from '../lib/forms/messages.ts';
+import { linkToken, loadLinkedView, sendLinkedAnswer } from '../lib/signed-link-page.ts';
 
 /**
  * The mail preferences (`/preferences/?t=<token>`): reads which lists the link's person gets, saves
@@ -18,14 +16,11 @@ const thanks = byId('preferences-merci', HTMLElement);
 const failure = form.querySelector('.form-failure') as HTMLElement;
 const button = form.querySelector('button[type="submit"]') as HTMLButtonElement;
 
-const token = new URLSearchParams(window.location.search).get('t')?.trim() ?? '';
+const token = linkToken();
 const api = `/api/mail-preferences?t=${encodeURIComponent(token)}`;
-const timeoutMs = 20_000;
 const unreadable =
   'Nous n’arrivons pas à afficher vos préférences pour le moment. Réessayez dans quelques minutes.';
 
-const isApiError = (body: unknown): body is ApiError =>
-  typeof body === 'object' && body !== null && typeof (body as ApiError).message === 'string';
 const isView = (body: unknown): body is MailPreferencesView =>
   typeof body === 'object' && body !== null && Array.isArray((body as MailPreferencesView).lists);
 
@@ -62,7 +57,6 @@ const show = (view: MailPreferencesView) => {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (button.getAttribute('aria-disabled') === 'true') return;
-  button.setAttribute('aria-disabled', 'true');
   failure.hidden = true;
   thanks.hidden = true;
   const subscribed = [...lists.querySelectorAll<HTMLInputElement>('input[name="subscribed"]')]
@@ -70,51 +64,23 @@ form.addEventListener('submit', async (event) => {
     .map((box) => box.value);
   const staffDigestCadence =
     (form.elements.namedItem('staffDigestCadence') as RadioNodeList).value || 'daily';
-  try {
-    const response = await fetch(api, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ subscribed, staffDigestCadence }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const answer: unknown = await response.json().catch(() => undefined);
-    if (response.ok && isView(answer)) {
-      show(answer);
-      const stopped = answer.lists.filter((list) => !list.subscribed).length;
-      thanks.textContent =
-        stopped === 0
-          ? 'C’est enregistré\u00a0: vous recevez tous ces envois.'
-          : `C’est enregistré\u00a0: ${stopped === 1 ? 'un envoi est arrêté' : `${stopped}\u00a0envois sont arrêtés`}. Vous pouvez revenir sur ce choix à tout moment depuis ce lien.`;
-      thanks.hidden = false;
-      thanks.focus();
-      return;
-    }
-    const message = response.status < 500 && isApiError(answer) ? answer.message : sendingMessages.server;
-    showErrors([], () => null, failure, message).focus();
-  } catch {
-    showErrors([], () => null, failure, sendingMessages.network).focus();
-  } finally {
-    button.removeAttribute('aria-disabled');
-  }
+  const answer = await sendLinkedAnswer({
+    url: api,
+    method: 'PUT',
+    body: { subscribed, staffDigestCadence },
+    button,
+    failure,
+    control: () => null,
+  });
+  if (!isView(answer)) return;
+  show(answer);
+  const stopped = answer.lists.filter((list) => !list.subscribed).length;
+  thanks.textContent =
+    stopped === 0
+      ? 'C’est enregistré\u00a0: vous recevez tous ces envois.'
+      : `C’est enregistré\u00a0: ${stopped === 1 ? 'un envoi est arrêté' : `${stopped}\u00a0envois sont arrêtés`}. Vous pouvez revenir sur ce choix à tout moment depuis ce lien.`;
+  thanks.hidden = false;
+  thanks.focus();
 });
 
-const load = async () => {
-  if (!token) {
-    fail('Ce lien est incomplet\u00a0: ouvrez-le à nouveau depuis le courriel reçu.');
-    return;
-  }
-  status.textContent = 'Chargement…';
-  try {
-    const response = await fetch(api, {
-      headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body: unknown = await response.json().catch(() => undefined);
-    if (response.ok && isView(body)) show(body);
-    else fail(response.status < 500 && isApiError(body) ? body.message : unreadable);
-  } catch {
-    fail(sendingMessages.network);
-  }
-};
-
-void load();
+void loadLinkedView({ url: api, isView, status, fail, unreadable }).then((view) => view && show(view));
