@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { staffApiPathPrefix } from '../../shared/routes.ts';
 import { backOfficeSecurityHeaders, securityHeaders } from '../../shared/security-headers.ts';
 import {
   type BackOfficeConfig,
@@ -18,6 +19,7 @@ import {
   rawPathOf,
   toEvent,
 } from './api-gateway.ts';
+import { compressAsCloudFront } from './compression.ts';
 import type { jwtAuthorizer } from './jwt-authorizer.ts';
 import { invokeHandler, LambdaTimeoutError } from './lambda-runtime.ts';
 
@@ -175,6 +177,9 @@ export const startFront = async ({
     // As CloudFront's response-headers policies do, on every answer: the back office's own under its path.
     const headers = isBackOfficePath(url.pathname) ? backOfficeHeaders : securityHeaders;
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    // Every behaviour compresses but the staff API's, whose cache policy enables neither gzip nor
+    // Brotli (infra/constructs/site.ts): CloudFront then passes its answers as the origin sent them.
+    if (!url.pathname.startsWith(staffApiPathPrefix)) compressAsCloudFront(request, response);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       handleApi(request, response, url, { edgeSecret, staffAuthorizer, log, onApiRequest }).catch(() =>
         send(response, gatewayError(500)),
@@ -199,8 +204,10 @@ export const startFront = async ({
     }
     // Like the CloudFront error response: a missing page answers the site's own 404 page.
     serveSite(request, response, () => {
-      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(existsSync(notFoundPage) ? readFileSync(notFoundPage) : 'Page introuvable');
+      // With its length, as S3 sends the error page to CloudFront (which compresses it then).
+      const body = existsSync(notFoundPage) ? readFileSync(notFoundPage) : Buffer.from('Page introuvable');
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+      response.end(request.method === 'HEAD' ? undefined : body);
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,14 +1,16 @@
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /**
- * What a page costs a visitor, counted in Chromium: every response body the page loads (document,
- * CSS, scripts, images, API answers), in raw bytes as the local front sends them (it does not
- * compress) and as a gzip estimate of what CloudFront sends once it compresses (level 6, per file).
+ * What a page costs a visitor, counted in Chromium's network events: every response body the page
+ * loads (document, CSS, scripts, images, API answers), decoded (`bytes`, what the browser parses) and
+ * as transferred (`transferredBytes`, the body's bytes on the wire: the local front compresses as
+ * CloudFront does, infra/local/compression.ts, Brotli since Chromium asks for it on localhost as it
+ * does over HTTPS). `gzipBytes` is the former estimate (gzip level 6, file by file), kept beside.
  * Bytes only: timings are never asserted, the bench prints them as ratios.
  *
- * One budget for every case, in raw bytes: a page as it loads and, for a form page, once someone
- * starts filling it. The gzip estimate is for information (the bench prints it), never the budget.
+ * One budget for every case, in decoded bytes: a page as it loads and, for a form page, once someone
+ * starts filling it. The transferred figure is for information (the bench prints it), never the budget.
  */
 export const pageBudgetBytes = 100 * 1024;
 
@@ -16,15 +18,20 @@ export interface LoadedResource {
   path: string;
   type: string;
   status: number;
+  /** Decoded body. */
   bytes: number;
+  /** The body as it came over the wire (compressed or not), headers excluded. */
+  transferredBytes: number;
   gzipBytes: number;
 }
 
 export interface Weight {
   requests: number;
   bytes: number;
+  transferredBytes: number;
   gzipBytes: number;
   jsBytes: number;
+  jsTransferredBytes: number;
   jsGzipBytes: number;
 }
 
@@ -41,30 +48,83 @@ export interface PageWeight {
 
 const isScript = (resource: LoadedResource) => resource.type === 'script' || /\.m?js$/.test(resource.path);
 
+type Figure = 'bytes' | 'transferredBytes' | 'gzipBytes';
+
 export const weigh = (resources: LoadedResource[]): Weight => {
   const scripts = resources.filter(isScript);
-  const sum = (list: LoadedResource[], key: 'bytes' | 'gzipBytes') =>
+  const sum = (list: LoadedResource[], key: Figure) =>
     list.reduce((total, resource) => total + resource[key], 0);
   return {
     requests: resources.length,
     bytes: sum(resources, 'bytes'),
+    transferredBytes: sum(resources, 'transferredBytes'),
     gzipBytes: sum(resources, 'gzipBytes'),
     jsBytes: sum(scripts, 'bytes'),
+    jsTransferredBytes: sum(scripts, 'transferredBytes'),
     jsGzipBytes: sum(scripts, 'gzipBytes'),
   };
 };
 
-const describe = async (response: Response): Promise<LoadedResource | undefined> => {
-  // Redirects have no body; a body the browser dropped (navigated away) is not the page's.
-  const body = await response.body().catch(() => undefined);
-  if (!body) return undefined;
-  const url = new URL(response.url());
+/**
+ * Every answer `page` receives from now on, from Chromium's network events: the decoded bytes
+ * (`dataReceived`), and the bytes on the wire (`loadingFinished.encodedDataLength`, headers
+ * included, less the headers' own count at `responseReceived`). A redirect has no answer of its own
+ * here: it is counted with the request that follows it.
+ */
+const recordResources = async (page: Page) => {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Network.enable');
+  const open = new Map<
+    string,
+    { path: string; type: string; status: number; headerBytes: number; bytes: number }
+  >();
+  const finished: Promise<LoadedResource>[] = [];
+  devtools.on('Network.responseReceived', ({ requestId, type, response }) => {
+    const url = new URL(response.url);
+    open.set(requestId, {
+      path: url.pathname + url.search,
+      type: type.toLowerCase(),
+      status: response.status,
+      headerBytes: response.encodedDataLength,
+      bytes: 0,
+    });
+  });
+  devtools.on('Network.dataReceived', ({ requestId, dataLength }) => {
+    const entry = open.get(requestId);
+    if (entry) entry.bytes += dataLength;
+  });
+  devtools.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    const entry = open.get(requestId);
+    if (!entry) return;
+    open.delete(requestId);
+    const transferredBytes = Math.max(0, encodedDataLength - entry.headerBytes);
+    finished.push(
+      // The body, while Chromium still holds it, only for the gzip estimate.
+      devtools
+        .send('Network.getResponseBody', { requestId })
+        .then(
+          ({ body, base64Encoded }) => gzipSync(Buffer.from(body, base64Encoded ? 'base64' : 'utf8')).length,
+        )
+        .catch(() => transferredBytes)
+        .then((gzipBytes) => ({
+          path: entry.path,
+          type: entry.type,
+          status: entry.status,
+          bytes: entry.bytes,
+          transferredBytes,
+          gzipBytes,
+        })),
+    );
+  });
+  devtools.on('Network.loadingFailed', ({ requestId }) => open.delete(requestId));
   return {
-    path: url.pathname + url.search,
-    type: response.request().resourceType(),
-    status: response.status(),
-    bytes: body.length,
-    gzipBytes: gzipSync(body, { level: 6 }).length,
+    /** Every answer so far, once those under way have finished loading. */
+    async collect(): Promise<LoadedResource[]> {
+      const started = Date.now();
+      while (open.size > 0 && Date.now() - started < 10_000) await page.waitForTimeout(50);
+      if (open.size > 0) throw new Error(`${open.size} answers still loading`);
+      return Promise.all(finished);
+    },
   };
 };
 
@@ -113,10 +173,7 @@ export const measurePage = async (browser: Browser, origin: string, path: string
   const context = await browser.newContext({ locale: 'fr-FR' });
   try {
     const page = await context.newPage();
-    const pending: Promise<LoadedResource | undefined>[] = [];
-    page.on('response', (response) => pending.push(describe(response)));
-    const collect = async () =>
-      (await Promise.all(pending)).filter((resource): resource is LoadedResource => resource !== undefined);
+    const { collect } = await recordResources(page);
 
     await page.goto(new URL(path, origin).href, { waitUntil: 'load' });
     await settle(page);
