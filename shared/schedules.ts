@@ -16,6 +16,12 @@ export interface ScheduleDefinition {
   readonly tables: Readonly<Partial<Record<TableName, TableAccess>>>;
   readonly sendsMail?: boolean;
   readonly timeoutSeconds?: number;
+  /**
+   * How long without a completed run means the job was missed (infra/constructs/alarms.ts alarms on
+   * its `JobRan` metric): the longest gap between two of its runs, clock changes included, plus a
+   * margin. Absent where that gap is longer than the 7 days a CloudWatch alarm can look back.
+   */
+  readonly missedAfterMinutes?: number;
 }
 
 /**
@@ -43,6 +49,8 @@ export const schedules = [
     tables: { data: 'readWrite' },
     sendsMail: true,
     timeoutSeconds: 60,
+    // Three runs missed in a row: mail that a person is waiting for has stopped leaving.
+    missedAfterMinutes: 15,
   },
   {
     name: 'apply-retention',
@@ -54,6 +62,8 @@ export const schedules = [
       'Anonymise les candidatures, propositions et messages trois ans après le dernier contact, et efface le courrier en échec expiré.',
     tables: { data: 'readWrite' },
     timeoutSeconds: 300,
+    // Daily: 25 hours at most (the night the clocks go back), and an hour's margin.
+    missedAfterMinutes: 26 * 60,
   },
   {
     name: 'outcome-follow-ups',
@@ -66,6 +76,7 @@ export const schedules = [
     tables: { data: 'readWrite' },
     sendsMail: true,
     timeoutSeconds: 120,
+    missedAfterMinutes: 26 * 60,
   },
   {
     name: 'reminders',
@@ -78,6 +89,9 @@ export const schedules = [
     tables: { data: 'readWrite' },
     sendsMail: true,
     timeoutSeconds: 300,
+    // From Friday's run to Monday's: 73 hours at most (the clocks change on a Sunday), and an hour's
+    // margin. A single weekday missed between two runs goes unseen; a missed Monday does not.
+    missedAfterMinutes: 74 * 60,
   },
   {
     name: 'monthly-stats',
@@ -90,5 +104,9 @@ export const schedules = [
     tables: { data: 'readWrite' },
     sendsMail: true,
     timeoutSeconds: 300,
+    // No missed-run alarm: a month is beyond what a CloudWatch alarm can look back on. A run that
+    // fails still alarms (its errors, its dead-letter queue).
   },
 ] as const satisfies readonly ScheduleDefinition[];
+
+export type ScheduleName = (typeof schedules)[number]['name'];

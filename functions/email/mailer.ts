@@ -1,6 +1,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { MailHeader } from '../domain/outbox/list-unsubscribe.ts';
 import { type OutgoingMail, outgoingMailSchema, type Sender } from '../domain/outbox/outgoing-mail.ts';
+import { tracer } from '../runtime/tracer.ts';
 
 export interface Mailer {
   /** `headers`: the list headers the outbox adds to a list mail (List-Unsubscribe), never text a user typed. */
@@ -15,6 +16,28 @@ export const fromHeader = ({ name, address }: Sender): string =>
   /^[\x20-\x7e]*$/.test(name)
     ? `"${name.replace(/["\\]/g, '\\$&')}" <${address}>`
     : `=?UTF-8?B?${Buffer.from(name, 'utf8').toString('base64')}?= <${address}>`;
+
+/**
+ * SES quotes addresses in some refusals (in the sandbox: « The following identities failed the
+ * check… »), and the X-Ray SDK puts a failed call's message in the trace. Below its middleware (same
+ * step, lower priority: nearer the wire), an SES error loses its message and keeps its name, which is
+ * all the outbox records. A network error (no `$metadata`) names only a host and is left as it is.
+ */
+export const withholdErrorMessages = (client: SESv2Client): SESv2Client => {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (error instanceof Error && '$metadata' in error)
+          error.message = `${error.name} (message withheld: SES may quote addresses in it)`;
+        throw error;
+      }
+    },
+    { step: 'build', priority: 'low', name: 'withholdErrorMessages' },
+  );
+  return client;
+};
 
 const clients = new Map<boolean, SESv2Client>();
 /**
@@ -36,6 +59,8 @@ export const sesClient = (failFast: boolean): SESv2Client => {
           }
         : {},
     );
+    // Each send a subsegment of the trace, its message kept out of it.
+    client = tracer.captureAWSv3Client(withholdErrorMessages(client));
     clients.set(failFast, client);
   }
   return client;

@@ -1,9 +1,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { ScheduledEvent } from '../../shared/schedules.ts';
+import type { ScheduledEvent, ScheduleName } from '../../shared/schedules.ts';
 import { logger } from '../runtime/logger.ts';
+import { countJobWork, type JobCount, metrics, recordJobRun } from '../runtime/metrics.ts';
+import { tracer } from '../runtime/tracer.ts';
 import { errorResponse, internalErrorResponse } from './errors.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -34,13 +38,23 @@ const answerErrors = (present: PresentError): middy.MiddlewareObj<HttpEvent, Htt
 /** Lets an endpoint show an error answer its own way (the forms: a French page for a no-JS post). */
 export type PresentError = (event: HttpEvent, jsonAnswer: HttpResult) => HttpResult;
 
+/**
+ * What every function starts with: the trace segment first, so that it spans everything else; the
+ * logger's context; the metrics, flushed once when the invocation ends, answered or failed. The
+ * response is never put in the trace: it can be a person's record.
+ */
+const observed = <E, R>() =>
+  middy<E, R>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics));
+
 /** The middleware stack of every HTTP function, in one fixed order. */
 export const httpHandler = (
   handle: (event: HttpEvent, context: Context) => Promise<HttpResult>,
   options: { presentError?: PresentError } = {},
 ) =>
-  middy<HttpEvent, HttpResult>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+  observed<HttpEvent, HttpResult>()
     .use(httpHeaderNormalizer())
     .use(answerErrors(options.presentError ?? ((_event, answer) => answer)))
     .handler(handle);
@@ -57,20 +71,33 @@ export const jobRequest = (event: unknown): { now: Date; options: Readonly<Recor
   return { now, options: options ?? {} };
 };
 
-/** The middleware stack of every scheduled job. */
-export const jobHandler = <T>(run: (now: Date, options: Readonly<Record<string, string>>) => Promise<T>) =>
-  middy<unknown, T>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler((event) => {
-      const { now, options } = jobRequest(event);
-      return run(now, options);
-    });
+/**
+ * The middleware stack of every scheduled job, named as its schedule (shared/schedules.ts): each run
+ * counts as run (its `JobRan` metric, which the missed-run alarms watch) once it completes, with its
+ * duration, and with what `measure` reads in its report.
+ */
+export const jobHandler = <T>(
+  job: ScheduleName,
+  run: (now: Date, options: Readonly<Record<string, string>>) => Promise<T>,
+  measure: (report: T) => Partial<Record<JobCount, number>> = () => ({}),
+) =>
+  observed<unknown, T>().handler(async (event) => {
+    const { now, options } = jobRequest(event);
+    const started = performance.now();
+    let completed = false;
+    try {
+      const report = await run(now, options);
+      countJobWork(measure(report));
+      completed = true;
+      return report;
+    } finally {
+      recordJobRun(job, performance.now() - started, completed);
+    }
+  });
 
 /**
- * The middleware stack of a function an EventBridge rule invokes (shared/events.ts): the logger
- * only, and never the event itself in a log line (an SES event names addresses).
+ * The middleware stack of a function an EventBridge rule invokes (shared/events.ts): trace, logger and
+ * metrics only, and never the event itself in a log line or a trace (an SES event names addresses).
  */
 export const eventHandler = <T>(run: (event: unknown) => Promise<T>) =>
-  middy<unknown, T>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler((event) => run(event));
+  observed<unknown, T>().handler((event) => run(event));

@@ -5,6 +5,7 @@ import { type FormAccepted, type FormName, forms } from '../../shared/forms.ts';
 import { IdempotencyKeyReusedError, SubmissionInProgressError } from '../domain/errors.ts';
 import { type BotReason, botVerdict } from '../domain/public-forms/anti-bot.ts';
 import { logger } from '../runtime/logger.ts';
+import { countSubmission } from '../runtime/metrics.ts';
 import { once } from '../runtime/once.ts';
 import { jsonResponse } from './errors.ts';
 import { answerFormat, clientAddress, readFormRequest } from './form-request.ts';
@@ -107,6 +108,8 @@ export const formHandler = (form: FormName, endpoint: FormEndpoint) => {
     } else {
       const { mails, ...answer } = await endpoint.submit(fields, now);
       if (mails?.recorded) settle(mails.recorded);
+      // Counted where the work runs once: a replayed answer does not count again.
+      countSubmission(form, answer.network?.id ?? null, mails?.deferred ?? 0);
       logger.info('Form submission recorded', {
         form,
         reference: answer.reference,

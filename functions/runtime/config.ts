@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { metricsNamespace, serviceName } from '../../shared/metrics.ts';
 import { type National, type Network, nationalSchema, networksSchema } from '../../shared/networks.ts';
 import { tables } from '../../shared/tables.ts';
 
@@ -21,7 +22,20 @@ export interface RuntimeSettings {
   sesConfigurationSet?: string;
 }
 
+/**
+ * What Powertools reads, the same for every function: the service and metrics namespace of every
+ * log line and metric, and traces that keep no handler response and no error message, which can hold
+ * a person's data (functions/runtime/tracer.ts).
+ */
+export const powertoolsEnvironment = {
+  POWERTOOLS_SERVICE_NAME: serviceName,
+  POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+  POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+  POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
+} as const;
+
 export const functionEnvironment = (settings: RuntimeSettings): Record<string, string> => ({
+  ...powertoolsEnvironment,
   [tables.data.envVar]: settings.dataTableName,
   NETWORKS: JSON.stringify(settings.networks),
   NATIONAL: JSON.stringify(settings.national),

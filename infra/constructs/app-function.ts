@@ -116,7 +116,6 @@ export class AppFunction extends Construct {
       retryAttempts: props.retryAttempts,
       environment: {
         ...environment,
-        POWERTOOLS_SERVICE_NAME: 'alize',
         // Stack traces point at the TypeScript sources, for about 10 ms more at cold start (measured locally).
         NODE_OPTIONS: '--enable-source-maps',
       },

@@ -21,8 +21,12 @@ export const exportFunctionEnvironment = (
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
-    POWERTOOLS_SERVICE_NAME: 'alize',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // No X-Ray daemon here. Powertools already turns the Tracer off outside Lambda; said, not guessed.
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    // An EMF line per request would drown the console of `npm start`; a test that reads them, or
+    // someone curious, sets POWERTOOLS_METRICS_DISABLED=false before the cloud starts.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     ...functionEnvironment({
       dataTableName: localTableName(tables.data),
       networks: settings.networks,

@@ -53,7 +53,7 @@ export class AppStack extends Stack {
   readonly staffFunctions: NestedStack;
   /** The scheduled jobs and the functions of the event rules, with their schedules, rules and queues. */
   readonly jobs: NestedStack;
-  /** The alarms. */
+  /** The alarms: errors, dead letters, mails given up on, jobs that stopped running. */
   readonly monitoring: NestedStack;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
@@ -157,7 +157,7 @@ export class AppStack extends Stack {
 
     // In a nested stack of their own, for the same reason as the functions.
     this.monitoring = new NestedStack(this, 'Monitoring', {
-      description: 'Alizé: alarms of the functions and queues',
+      description: 'Alizé: alarms of the functions, the queues and the metrics where someone waits',
     });
     new Alarms(this.monitoring, 'Alarms', {
       email: settings.alarmEmail,
@@ -168,6 +168,7 @@ export class AppStack extends Stack {
         ...this.schedules.jobs.map((job) => [pascalCase(job.definition.name), job.failures] as const),
         ...this.eventRules.rules.map((rule) => [pascalCase(rule.definition.name), rule.failures] as const),
       ]),
+      schedules,
     });
 
     // Where the site is served, for people and for the end-to-end tests.

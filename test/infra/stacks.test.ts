@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { type CfnElement, NestedStack, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { functionEnvironment } from '../../functions/runtime/config.ts';
+import { functionEnvironment, powertoolsEnvironment } from '../../functions/runtime/config.ts';
+import { missedRunWindow } from '../../infra/constructs/alarms.ts';
+import { nextFireTimes } from '../../infra/local/schedule-expression.ts';
 import { dataTableOutput } from '../../infra/stacks/data-stack.ts';
 import { events } from '../../shared/events.ts';
+import { metricNames, metricsNamespace, serviceName } from '../../shared/metrics.ts';
 import {
   edgeSecretHeader,
   fallbackRoute,
@@ -13,7 +16,7 @@ import {
   routeKey,
   routes,
 } from '../../shared/routes.ts';
-import { schedules } from '../../shared/schedules.ts';
+import { type ScheduleDefinition, schedules } from '../../shared/schedules.ts';
 import {
   backOfficeConfigPath,
   backOfficePath,
@@ -210,6 +213,12 @@ describe('the synthesised stacks', () => {
       // that mail carry the SES client and the status links' signer beside DynamoDB's, and the outbox's
       // recipient checks (suppression list, preferences, List-Unsubscribe links, about 8 KB): 570 KB. Every
       // other function stays under half a megabyte.
+      //
+      // Every budget then makes room for observability (issue 10): Powertools Tracer, which brings the
+      // X-Ray SDK and its cls-hooked and semver (CommonJS, not tree-shaken: about 125 KB minified), and
+      // Powertools Metrics (about 13 KB). Measured: every bundle grew by 136 to 140 KB. Dropping the
+      // Tracer (functions/runtime/tracer.ts) would give back all but the Metrics' 13 KB.
+      const observability = 145_000;
       const withCommunes = new Set([
         'submit-application',
         'submit-partner-offer',
@@ -240,7 +249,8 @@ describe('the synthesised stacks', () => {
         const communes = withCommunes.has(definition.handler);
         const mails = 'sendsMail' in definition && definition.sendsMail === true;
         const budget =
-          missionBudgets[definition.handler] ?? (communes ? 1_800_000 : mails ? 570_000 : 500_000);
+          observability +
+          (missionBudgets[definition.handler] ?? (communes ? 1_800_000 : mails ? 570_000 : 500_000));
         if (size >= budget) over.push(`${definition.handler}: ${size} bytes`);
       }
       expect(over).toEqual([]);
@@ -259,7 +269,7 @@ describe('the synthesised stacks', () => {
       }
     });
 
-    it('hands every function the environment of functionEnvironment, plus the Powertools service name', () => {
+    it('hands every function the environment of functionEnvironment, Powertools’ settings included', () => {
       const { NETWORKS: _inBundle, ...expected } = functionEnvironment({
         dataTableName: 'table',
         networks: built.settings.networks,
@@ -272,9 +282,19 @@ describe('the synthesised stacks', () => {
       });
       for (const [id, fn] of projectFunctions()) {
         const variables = fn.Properties.Environment.Variables;
-        expect(Object.keys(variables), id).toEqual(
-          expect.arrayContaining([...Object.keys(expected), 'POWERTOOLS_SERVICE_NAME']),
-        );
+        expect(Object.keys(variables), id).toEqual(expect.arrayContaining(Object.keys(expected)));
+        // The metrics' namespace and service the alarms watch, and traces that keep no response and
+        // no error message (either can hold a person's data)
+        expect(variables, id).toMatchObject({
+          POWERTOOLS_SERVICE_NAME: serviceName,
+          POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+          POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+          POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
+        });
+        expect(variables, id).toMatchObject(powertoolsEnvironment);
+        // Nothing that would turn tracing or metrics off in AWS
+        expect(variables.POWERTOOLS_TRACE_ENABLED, id).toBeUndefined();
+        expect(variables.POWERTOOLS_METRICS_DISABLED, id).toBeUndefined();
         // The site's address is the distribution's, so links in mail lead to the deployed site.
         expect(JSON.stringify(stacks.inAppStack(id, variables.SITE_URL)), id).toContain('DomainName');
       }
@@ -878,6 +898,83 @@ describe('the synthesised stacks', () => {
         expect(watching, id).toHaveLength(1);
         expect(watching[0]?.Properties.AlarmActions.map(target)).toEqual([topicId()]);
       }
+    });
+
+    /** The alarms on one of the functions' own metrics, with the dimensions they watch. */
+    const onMetric = (metricName: string) =>
+      alarms().filter(
+        (alarm) =>
+          alarm.Properties.Namespace === metricsNamespace && alarm.Properties.MetricName === metricName,
+      );
+    const dimensionsOf = (alarm: Resource) =>
+      Object.fromEntries(
+        (alarm.Properties.Dimensions as { Name: string; Value: string }[]).map(({ Name, Value }) => [
+          Name,
+          Value,
+        ]),
+      );
+
+    it('alarms as soon as the outbox gives up on a mail', () => {
+      // Then one alarm watches the mails failed for good, service-wide, as the outbox job emits them
+      const [failed, ...others] = onMetric(metricNames.mailsFailed);
+      expect(others).toEqual([]);
+      expect(failed?.Properties).toMatchObject({
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        EvaluationPeriods: 1,
+        TreatMissingData: 'notBreaching',
+      });
+      expect(dimensionsOf(failed as Resource)).toEqual({ service: serviceName });
+      expect(failed?.Properties.AlarmActions.map(target)).toEqual([topicId()]);
+    });
+
+    it('alarms when a scheduled job has not run for longer than its runs are ever apart', () => {
+      const missed = onMetric(metricNames.jobRan);
+      for (const schedule of schedules as readonly ScheduleDefinition[]) {
+        // Given the job's runs over more than a year, both clock changes included
+        const runs = nextFireTimes(
+          schedule.expression,
+          schedule.timeZone,
+          new Date('2027-01-01T00:00:00Z'),
+          400,
+        );
+        const longestGapMinutes = Math.max(
+          ...runs.slice(1).map((run, index) => (run.getTime() - (runs[index] as Date).getTime()) / 60_000),
+        );
+        const watching = missed.filter((alarm) => dimensionsOf(alarm).job === schedule.name);
+        const window = missedRunWindow(schedule);
+        const periodMinutes = longestGapMinutes < 60 ? 5 : 60;
+
+        if (longestGapMinutes + periodMinutes > 7 * 24 * 60) {
+          // Then a job whose runs are further apart than an alarm can look back has none (the monthly one)
+          expect(watching, schedule.name).toEqual([]);
+          continue;
+        }
+        // Then every other job has one alarm, silent as long as the job keeps to its schedule: its
+        // window is longer than the longest gap by at least a period (a run early in its period, the
+        // next late in its own)
+        expect(watching, schedule.name).toHaveLength(1);
+        expect(window, schedule.name).toBeDefined();
+        const windowMinutes =
+          (watching[0]?.Properties.Period / 60) * watching[0]?.Properties.EvaluationPeriods;
+        expect(windowMinutes, schedule.name).toBe(schedule.missedAfterMinutes);
+        expect(windowMinutes, schedule.name).toBeGreaterThanOrEqual(longestGapMinutes + periodMinutes);
+        // And it goes off when every period of the window passed without a run: no data is no run
+        expect(watching[0]?.Properties, schedule.name).toMatchObject({
+          Statistic: 'Sum',
+          Threshold: 1,
+          ComparisonOperator: 'LessThanThreshold',
+          DatapointsToAlarm: watching[0]?.Properties.EvaluationPeriods,
+          TreatMissingData: 'breaching',
+        });
+        expect(dimensionsOf(watching[0] as Resource)).toEqual({ service: serviceName, job: schedule.name });
+        expect(watching[0]?.Properties.AlarmActions.map(target)).toEqual([topicId()]);
+      }
+      // And the outbox, which a person's mail may be waiting in, is missed after 15 minutes
+      const outbox = missed.find((alarm) => dimensionsOf(alarm).job === 'deliver-outbox');
+      expect((outbox?.Properties.Period / 60) * outbox?.Properties.EvaluationPeriods).toBe(15);
     });
 
     it('keeps every stack, nested ones included, under CloudFormation’s 500 resources', () => {
