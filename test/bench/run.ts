@@ -14,8 +14,15 @@ import {
 } from '../support/page-weight.ts';
 import { missingPagePath, siteDist, sitemapPaths } from '../support/sitemap.ts';
 import { measureApi } from './api.ts';
+import { bundleSummary, measureBundles, printBundles } from './bundles.ts';
 import type { JobSide } from './job-capacity.ts';
 import { type LighthouseReport, lighthousePages, measureLighthouse, printLighthouse } from './lighthouse.ts';
+import {
+  type MiddyOverheadRow,
+  measureMiddyOverhead,
+  middyOverheadSummary,
+  printMiddyOverhead,
+} from './middy-overhead.ts';
 import { measureRequestCosts, type RequestCost } from './request-costs.ts';
 
 /**
@@ -47,6 +54,7 @@ const results: PageWeight[] = [];
 let apiRows: Awaited<ReturnType<typeof measureApi>> = [];
 let requestCosts: RequestCost[] = [];
 let lighthouse: LighthouseReport | undefined;
+let middyRows: MiddyOverheadRow[] = [];
 try {
   // One load first, whose time is not kept: the first page pays for starting the server's modules.
   await measurePage(browser, cloud.urls.site, '/');
@@ -57,6 +65,7 @@ try {
   apiRows = await measureApi(cloud.urls.site);
   requestCosts = await measureRequestCosts(cloud);
   lighthouse = await measureLighthouse(cloud.urls.site, await lighthousePages(cloud.issuer));
+  middyRows = await measureMiddyOverhead({ cloud });
 } finally {
   await browser.close();
   await cloud.stop();
@@ -167,6 +176,12 @@ console.table(
 
 // Timings of a lab run on this machine: shown against their goals, never a reason to fail.
 if (lighthouse) printLighthouse(lighthouse);
+printMiddyOverhead(middyRows);
+
+// Each bundle beside an SDK-only twin of the same clients; loads alternate, 5 each (15 take minutes).
+const bundleLoadRuns = 5;
+const bundleRows = await measureBundles({ loadRuns: bundleLoadRuns });
+printBundles(bundleRows, bundleLoadRuns);
 
 const resultsFile = new URL('../../bench/results.json', import.meta.url);
 mkdirSync(new URL('.', resultsFile), { recursive: true });
@@ -180,6 +195,8 @@ writeFileSync(
       requests: requestCosts,
       jobs: { goal: capacityGoal, atOnce: once, tenfold },
       lighthouse,
+      middy: middyOverheadSummary(middyRows),
+      bundles: bundleSummary(bundleRows),
     },
     null,
     2,
