@@ -40,9 +40,17 @@ export const metrics = new Metrics({
  * total is their sum: `SUM(SEARCH('{Alize,network,service} MetricName="ApplicationsReceived"', 'Sum'))`).
  */
 export const countSubmission = (form: FormName, network: string | null, mailsDeferred: number) => {
-  metrics.addDimension(dimensions.network, network ?? nationalDimension);
-  metrics.addMetric(metricNames.received[form], MetricUnit.Count, 1);
-  metrics.addMetric(metricNames.mailsDeferred, MetricUnit.Count, mailsDeferred);
+  // Lines of their own (as a job's runs below): a dimension added to the function's Metrics would
+  // stay on its later invocations' counts, and on every handler's where several share one process
+  // (the local cloud).
+  for (const [name, value] of [
+    [metricNames.received[form], 1],
+    [metricNames.mailsDeferred, mailsDeferred],
+  ] as const) {
+    const line = metrics.singleMetric();
+    line.addDimension(dimensions.network, network ?? nationalDimension);
+    line.addMetric(name, MetricUnit.Count, value);
+  }
 };
 
 export type JobCount =
