@@ -1,4 +1,5 @@
 import { documentClient } from '../../functions/db/client.ts';
+import { outboxRepository } from '../../functions/db/outbox-repository.ts';
 import { addDays, firstRunDayOnOrAfter } from '../../functions/domain/digests/mission-due.ts';
 import { config } from '../../functions/runtime/config.ts';
 import { readSettingsFile } from '../../infra/config.ts';
@@ -9,6 +10,7 @@ import { parisIsoDate } from '../../shared/dates.ts';
 import { demoCompetences } from '../../shared/demo-catalogue.ts';
 import { type ScheduledEvent, schedules } from '../../shared/schedules.ts';
 import { traceCalls } from '../support/call-trace.ts';
+import { givenApplicationAt } from '../support/reminders.ts';
 import { writeApplication, writeMission } from '../support/statistics-dataset.ts';
 import { fullScanReadUnits, meterCapacity } from './capacity-meter.ts';
 
@@ -17,7 +19,8 @@ import { fullScanReadUnits, meterCapacity } from './capacity-meter.ts';
  * built once per process, as in Lambda): the local cloud with its demo data (14 months of history),
  * and with `--scale 10` nine times as many items again, none of them due for any job: applications
  * of 2024 decided and their missions closed that year (their retention falls in 2027, their months
- * are older than any the monthly job reads, no follow-up waits). Then every scheduled job of
+ * are older than any the monthly job reads, no follow-up waits); at both sizes the same work is due
+ * (five mails waiting in the outbox, three applications past their retention). Then every job of
  * shared/schedules.ts, through its real handler as the scheduler invokes it, each metered on the
  * functions' own DynamoDB client (capacity units) and traced (calls, and how many one after another).
  * Prints one JSON line; test/bench/run.ts compares the two sides.
@@ -109,6 +112,29 @@ try {
   const base = await fullScanReadUnits(client, table);
   if (scale > 1) await fillWithPast(base.items * scale);
   const scan = await fullScanReadUnits(client, table);
+
+  // The same work due at both sizes, so that each job has something to read: five mails waiting in
+  // the outbox (their first try failed), and three applications whose last contact was four years ago.
+  const outbox = outboxRepository(client, table);
+  for (let n = 0; n < 5; n++) {
+    await outbox.enqueue(
+      {
+        id: `bench-due-${n}`,
+        network: 'indre',
+        mail: {
+          from: { name: 'Alizé Indre', address: `indre@${settings.mail.senderDomain}` },
+          to: [`dirigeant-${n}@pme.example.fr`],
+          subject: 'Votre demande est bien reçue',
+          html: '<p>Bonjour</p>',
+          text: 'Bonjour',
+        },
+      },
+      new Date(Date.now() - 3_600_000),
+    );
+  }
+  for (let n = 0; n < 3; n++) {
+    await givenApplicationAt(`2022-0${n + 1}-10T09:00:00.000Z`, { companyName: `Ancienne PME ${n}` });
+  }
 
   const tally = meterCapacity(client);
   const trace = traceCalls();
