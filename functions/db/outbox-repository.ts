@@ -3,7 +3,7 @@ import {
   type BatchGetCommandInput,
   type BatchGetCommandOutput,
   DeleteCommand,
-  GetCommand,
+  PutCommand,
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -13,13 +13,13 @@ import type { DocumentClient } from './client.ts';
 import {
   failedMailQueue,
   type OutboxMessage,
-  outboxFromItem,
+  outboxFromItems,
   outboxKeys,
   outboxQueue,
-  outboxToItem,
+  outboxToItems,
 } from './entities/outbox-message.ts';
 import { isExpired } from './expiry.ts';
-import { type ItemKey, keyAttributes } from './keys.ts';
+import { type ItemKey, keyAttributes, partitionQuery } from './keys.ts';
 import { isConditionFailure, putIfAbsent } from './put-if-absent.ts';
 
 export interface OutboxRepository {
@@ -66,6 +66,28 @@ const { partitionKey, sortKey } = tables.data.indexes.byDueDate;
 const keyString = (key: ItemKey) => `${key[keyAttributes.partition]}\u0000${key[keyAttributes.sort]}`;
 
 export const outboxRepository = (client: DocumentClient, tableName: string): OutboxRepository => {
+  /** Items by key, a hundred per call, unprocessed keys asked again until none is left. */
+  const batchGet = async (keys: readonly ItemKey[], projection?: string) => {
+    const items: Record<string, unknown>[] = [];
+    const unique = [...new Map(keys.map((key) => [keyString(key), key])).values()];
+    for (let start = 0; start < unique.length; start += 100) {
+      let request: BatchGetCommandInput['RequestItems'] = {
+        [tableName]: {
+          Keys: unique.slice(start, start + 100),
+          ...(projection ? { ProjectionExpression: projection } : {}),
+        },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const answer: BatchGetCommandOutput = await client.send(
+          new BatchGetCommand({ RequestItems: request }),
+        );
+        items.push(...(answer.Responses?.[tableName] ?? []));
+        request = answer.UnprocessedKeys;
+      }
+    }
+    return items;
+  };
+
   const update = (id: string, expression: string, values: Record<string, unknown>, condition?: string) =>
     client.send(
       new UpdateCommand({
@@ -93,34 +115,40 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
         isAlert: input.isAlert ?? false,
         ...(input.awaits ? { awaits: input.awaits } : {}),
       };
-      return (await putIfAbsent(client, tableName, outboxToItem(message))) ? message : undefined;
+      const { state, body } = outboxToItems(message);
+      // Side by side. A body already there while the state is new was left by a write that failed
+      // half-way: written again, with this mail's text.
+      const [created, bodyWritten] = await Promise.all([
+        putIfAbsent(client, tableName, state),
+        putIfAbsent(client, tableName, body),
+      ]);
+      if (!created) return undefined;
+      if (!bodyWritten) await client.send(new PutCommand({ TableName: tableName, Item: body }));
+      return message;
     },
 
     async existing(keys) {
-      const found = new Set<string>();
-      const unique = [...new Map(keys.map((key) => [keyString(key), key])).values()];
-      for (let start = 0; start < unique.length; start += 100) {
-        let request: BatchGetCommandInput['RequestItems'] = {
-          [tableName]: {
-            Keys: unique.slice(start, start + 100),
-            ProjectionExpression: `${keyAttributes.partition}, ${keyAttributes.sort}`,
-          },
-        };
-        // Unprocessed keys come back when DynamoDB is busy: asked again until none is left.
-        while (request && Object.keys(request).length > 0) {
-          const answer: BatchGetCommandOutput = await client.send(
-            new BatchGetCommand({ RequestItems: request }),
-          );
-          for (const item of answer.Responses?.[tableName] ?? []) found.add(keyString(item as ItemKey));
-          request = answer.UnprocessedKeys;
-        }
-      }
+      const found = new Set(
+        (await batchGet(keys, `${keyAttributes.partition}, ${keyAttributes.sort}`)).map((item) =>
+          keyString(item as ItemKey),
+        ),
+      );
       return (key) => found.has(keyString(key));
     },
 
     async get(id, now) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: outboxKeys.of(id) }));
-      return Item && !isExpired(Item, now) ? outboxFromItem(Item) : undefined;
+      // The state and the body share a partition: one Query reads both.
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          ...partitionQuery(outboxKeys.of(id).pk),
+          ConsistentRead: true,
+        }),
+      );
+      const state = Items.find((item) => item[keyAttributes.sort] === outboxKeys.of(id).sk);
+      const body = Items.find((item) => item[keyAttributes.sort] === outboxKeys.body(id).sk);
+      if (!state || isExpired(state, now)) return undefined;
+      return outboxFromItems(state, body && !isExpired(body, now) ? body : undefined);
     },
 
     async listDue(now, limit) {
@@ -134,7 +162,15 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
           Limit: limit,
         }),
       );
-      return Items.map(outboxFromItem);
+      // The index holds the states; their bodies come in one BatchGet (none for a message queued
+      // before bodies had items of their own, whose state holds its whole mail).
+      const bodies = await batchGet(
+        Items.filter((item) => !(item.mail as { html?: string } | undefined)?.html).map((item) =>
+          outboxKeys.body(item.id as string),
+        ),
+      );
+      const bodyOf = new Map(bodies.map((body) => [body[keyAttributes.partition] as string, body]));
+      return Items.map((item) => outboxFromItems(item, bodyOf.get(item[keyAttributes.partition] as string)));
     },
 
     async claim(message, until) {
@@ -222,6 +258,8 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
             ExpressionAttributeValues: { ':failed': 'failed' },
           }),
         );
+        // Its body goes with it: dynalite never expires one.
+        await client.send(new DeleteCommand({ TableName: tableName, Key: outboxKeys.body(id) }));
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }

@@ -1,5 +1,5 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client.ts';
 import { itemKey } from '../../functions/db/keys.ts';
@@ -197,5 +197,35 @@ describe('a mail queued beside the record it tells of', () => {
       status: 'skipped',
       skipReason: 'orphaned',
     });
+  });
+});
+
+describe('a queued mail’s state and body', () => {
+  it('keeps the body apart, so that each change of state is billed one write unit, not the body’s size', async () => {
+    // Given a mail of about 7 KB, queued and sent at once as a request does
+    await mailbox(cloud().urls.mailViewer).clear();
+    const id = uniqueId('heavy');
+    const now = new Date();
+    const heavy = { ...mail('Votre candidature est bien reçue'), html: `<p>${'Bonjour. '.repeat(800)}</p>` };
+    const report = await queueAndSend(deps(), 'indre', [{ id, mail: heavy }], now);
+    expect(report.sentNow).toBe(1);
+
+    // Then the mail arrived whole, and the outbox still gives it whole
+    expect((await mailbox(cloud().urls.mailViewer).all()).map((m) => m.body.html)).toEqual([heavy.html]);
+    expect((await deps().outbox.get(id, now))?.mail.html).toBe(heavy.html);
+
+    // And a change of its state (as marking it sent was) costs one write unit
+    const client = createDocumentClient(localDynamoDbClient(cloud().urls.dynamodb));
+    const { pk, sk } = { pk: `OUTBOX#${id}`, sk: 'OUTBOX' };
+    const update = await client.send(
+      new UpdateCommand({
+        TableName: config().dataTableName,
+        Key: { pk, sk },
+        UpdateExpression: 'SET lastError = :none',
+        ExpressionAttributeValues: { ':none': 'none' },
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    expect(update.ConsumedCapacity?.CapacityUnits).toBe(1);
   });
 });
