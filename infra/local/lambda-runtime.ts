@@ -30,7 +30,8 @@ export class LambdaTimeoutError extends Error {
   }
 }
 
-const lambdaContext = (name: string, deadline: number): Context => {
+/** The context Lambda hands a handler, as the local runtime builds it (the bench builds its own calls with it). */
+export const lambdaContext = (name: string, deadline: number): Context => {
   const functionName = `alize-local-${name}`;
   return {
     callbackWaitsForEmptyEventLoop: true,

@@ -8,6 +8,7 @@ import { type JwtAuthorizerContext, matchRoute, toEvent } from '../../infra/loca
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { accessTokenClaims } from '../../infra/local/issuer-tokens.ts';
 import { gatewayClaims, gatewayScopes } from '../../infra/local/jwt-authorizer.ts';
+import { lambdaContext as localLambdaContext } from '../../infra/local/lambda-runtime.ts';
 import { findStaffAccount } from '../../infra/local/staff-accounts.ts';
 import { validApplication } from '../support/form-posts.ts';
 
@@ -73,24 +74,7 @@ const fakeRequest = (route: BenchRoute, extra: Record<string, string>) =>
     socket: { remoteAddress: '127.0.0.1', remotePort: 50_000 },
   }) as unknown as IncomingMessage;
 
-const context = (handler: string): Context => {
-  const functionName = `alize-local-${handler}`;
-  const deadline = Date.now() + 10_000;
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:eu-west-3:000000000000:function:${functionName}`,
-    memoryLimitInMB: '1024',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local/bench',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-};
+const context = (handler: string): Context => localLambdaContext(handler, Date.now() + 10_000);
 
 /** The same function without middy, answering a thrown error as the stack's last middleware does. */
 const bare =
