@@ -248,6 +248,13 @@ export const planIntervention = (
   );
 };
 
+/** The line a half-day's change writes in the mission's history, per action asked. */
+export const interventionChangeOf = {
+  reschedule: 'rescheduled',
+  cancel: 'cancelled',
+  done: 'done',
+} as const satisfies Record<InterventionChange['action'], MissionHistoryLine['change']>;
+
 export const changeIntervention = (
   mission: Mission,
   interventionId: string,
@@ -322,8 +329,7 @@ export const changeIntervention = (
     mission,
     { interventions: mission.interventions.map((i) => (i.id === current.id ? next : i)) },
     {
-      change:
-        change.action === 'reschedule' ? 'rescheduled' : change.action === 'cancel' ? 'cancelled' : 'done',
+      change: interventionChangeOf[change.action],
       interventionId,
     },
     actor,

@@ -13,6 +13,7 @@ import {
   changeIntervention,
   createMission,
   editMission,
+  interventionChangeOf,
   MissionRefusedError,
   planIntervention,
   StaleMissionError,
@@ -203,7 +204,7 @@ export const changeMissionIntervention = (
   now: Date,
 ) => {
   const request = z.parse(interventionChangeSchema, raw);
-  const change = { reschedule: 'rescheduled', cancel: 'cancelled', done: 'done' }[request.action];
+  const change = interventionChangeOf[request.action];
   return applyChange(
     deps,
     actor,

@@ -77,3 +77,11 @@ export const sendLinkedAnswer = async (options: {
   }
   return undefined;
 };
+
+/** The answer taken: the form gives way to the API's thanks, where a screen reader goes too. */
+export const showThanks = (form: HTMLFormElement, thanks: HTMLElement, message: string) => {
+  form.hidden = true;
+  thanks.textContent = message;
+  thanks.hidden = false;
+  thanks.focus();
+};

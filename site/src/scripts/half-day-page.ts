@@ -2,7 +2,13 @@ import { halfDayLine } from '../../../shared/half-days.ts';
 import type { HalfDayQuestionView } from '../../../shared/missions.ts';
 import { byId } from '../lib/dom.ts';
 import { clearErrors } from '../lib/forms/field-error.ts';
-import { isApiError, linkToken, loadLinkedView, sendLinkedAnswer } from '../lib/signed-link-page.ts';
+import {
+  isApiError,
+  linkToken,
+  loadLinkedView,
+  sendLinkedAnswer,
+  showThanks,
+} from '../lib/signed-link-page.ts';
 
 /**
  * « Has the half-day taken place? » (`/demi-journee/?t=<token>&reponse=oui|non`): reads which half-day
@@ -68,11 +74,7 @@ form.addEventListener('submit', async (event) => {
     failure,
     control,
   });
-  if (!isApiError(taken)) return;
-  form.hidden = true;
-  thanks.textContent = taken.message;
-  thanks.hidden = false;
-  thanks.focus();
+  if (isApiError(taken)) showThanks(form, thanks, taken.message);
 });
 
 void loadLinkedView({

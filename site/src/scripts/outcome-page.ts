@@ -3,7 +3,13 @@ import { frenchSpacing } from '../../../shared/french-spacing.ts';
 import type { OutcomeFormView } from '../../../shared/missions.ts';
 import { byId } from '../lib/dom.ts';
 import { clearErrors } from '../lib/forms/field-error.ts';
-import { isApiError, linkToken, loadLinkedView, sendLinkedAnswer } from '../lib/signed-link-page.ts';
+import {
+  isApiError,
+  linkToken,
+  loadLinkedView,
+  sendLinkedAnswer,
+  showThanks,
+} from '../lib/signed-link-page.ts';
 
 /**
  * A mission's outcome form (`/bilan/?t=<token>`): reads what the link asks, shows only those
@@ -82,11 +88,7 @@ form.addEventListener('submit', async (event) => {
     failure,
     control,
   });
-  if (!isApiError(taken)) return;
-  form.hidden = true;
-  thanks.textContent = taken.message;
-  thanks.hidden = false;
-  thanks.focus();
+  if (isApiError(taken)) showThanks(form, thanks, taken.message);
 });
 
 void loadLinkedView({
