@@ -100,10 +100,9 @@ describe('the back office, from the inbox to the committee’s decision', () => 
     await decision.getByLabel('Décision').selectOption('approved');
     await decision.getByLabel('Motif').fill('Un besoin clair, à la portée de nos partenaires.');
     await page.getByRole('button', { name: 'Enregistrer les décisions' }).click();
-    await page
-      .getByText(/enregistrée/)
-      .first()
-      .waitFor();
+    // The sheet's own result, not « Aucune décision enregistrée » already on the page: leaving before
+    // the answer would cancel the request.
+    await page.getByText(/Retenue, enregistrée\./).waitFor();
 
     // Then the application's history tells each step, who made it and why
     await page.goto(`${cloud().urls.site}/espace-equipe/candidature/?ref=${reference}`);
