@@ -25,7 +25,11 @@ export const signInCodeFor = async (cloud: LocalCloud, email: string): Promise<s
  * read from the local SES store, and back to the back office.
  */
 export const completeIssuerSignIn = async (page: Page, cloud: LocalCloud, email: string) => {
-  await page.waitForURL((url) => url.href.startsWith(`${cloud.urls.issuer}/`));
+  // The field, not the URL's load: under load Chromium was seen to abort a navigation on the way to
+  // the issuer (net::ERR_ABORTED), which fails a wait on its load though the page then arrives.
+  await page.getByLabel('Adresse électronique').waitFor();
+  if (!page.url().startsWith(`${cloud.urls.issuer}/`))
+    throw new Error(`Not on the issuer's page: ${page.url()}`);
   await mailbox(cloud.urls.mailViewer).clear();
   await page.getByLabel('Adresse électronique').fill(email);
   await page.getByRole('button', { name: 'Recevoir un code' }).click();
