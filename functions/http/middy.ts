@@ -26,14 +26,21 @@ const answerErrors = (present: PresentError): middy.MiddlewareObj<HttpEvent, Htt
       logger.warn('A service did not answer', { errorName: name, code });
     }
     if (!result) {
-      // Name and stack only: the message of an SDK or parsing error can quote the request body.
+      // Name and the stack's frames only: the message of an SDK or parsing error can quote the request
+      // body, and a stack begins with that message.
       const error = request.error;
-      logger.error('Unhandled error', { errorName: error?.name, stack: error?.stack });
+      logger.error('Unhandled error', { errorName: error?.name, stack: stackFrames(error) });
       result = internalErrorResponse();
     }
     request.response = present(request.event, result);
   },
 });
+
+const stackFrames = (error: Error | null | undefined) =>
+  error?.stack
+    ?.split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n');
 
 /** Lets an endpoint show an error answer its own way (the forms: a French page for a no-JS post). */
 export type PresentError = (event: HttpEvent, jsonAnswer: HttpResult) => HttpResult;
@@ -41,12 +48,13 @@ export type PresentError = (event: HttpEvent, jsonAnswer: HttpResult) => HttpRes
 /**
  * What every function starts with: the trace segment first, so that it spans everything else; the
  * logger's context; the metrics, flushed once when the invocation ends, answered or failed. The
- * response is never put in the trace: it can be a person's record.
+ * response is never put in the trace: it can be a person's record, and the event never in a log line,
+ * even where a deployment sets POWERTOOLS_LOGGER_LOG_EVENT: it carries what a person sent.
  */
 const observed = <E, R>() =>
   middy<E, R>()
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(logMetrics(metrics));
 
 /**
