@@ -50,5 +50,17 @@ export const tables = {
   },
 } as const satisfies Record<string, TableDefinition>;
 
+/**
+ * What the table adds to a record for its keys, its indexes' partitions, its job queues and its expiry:
+ * bookkeeping, never something a person gave (the person export leaves them out).
+ */
+export const storageAttributes: ReadonlySet<string> = new Set([
+  tables.data.partitionKey,
+  tables.data.sortKey,
+  tables.data.timeToLiveAttribute,
+  ...Object.values(tables.data.indexes).map((index) => index.partitionKey),
+  tables.data.indexes.byDueDate.sortKey,
+]);
+
 export type TableName = keyof typeof tables;
 export type TableAccess = 'read' | 'readWrite';

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Competence } from '../../shared/catalogue.ts';
 import { toPublicCompetences } from '../../shared/public-competences.ts';
 import { tables } from '../../shared/tables.ts';
@@ -13,7 +13,7 @@ import {
   networkPartition,
 } from './entities/directory.ts';
 import { partitionQuery } from './keys.ts';
-import { isConditionFailure } from './put-if-absent.ts';
+import { conditionalPut, type WriteCondition } from './put-if-absent.ts';
 import { queryAll } from './query.ts';
 
 export interface DirectoryStore<T> {
@@ -36,31 +36,8 @@ const store = <K extends DirectoryKind>(
   tableName: string,
   kind: K,
 ): DirectoryStore<DirectoryRecords[K]> => {
-  const conditionalPut = async (
-    record: DirectoryRecords[K],
-    index: IndexAttributes | undefined,
-    condition: string,
-    values?: Record<string, unknown>,
-  ) => {
-    try {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...directoryToItem(kind, record), ...index },
-          ConditionExpression: condition,
-          ExpressionAttributeNames: {
-            '#key': tables.data.partitionKey,
-            ...(values ? { '#version': 'version' } : {}),
-          },
-          ...(values && Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  };
+  const put = (record: DirectoryRecords[K], index: IndexAttributes | undefined, condition: WriteCondition) =>
+    conditionalPut(client, tableName, { ...directoryToItem(kind, record), ...index }, condition);
   return {
     async list(network) {
       const query = partitionQuery(networkPartition(network));
@@ -81,14 +58,19 @@ const store = <K extends DirectoryKind>(
       return Item ? directoryFromItem<K>(Item) : undefined;
     },
 
-    create: (record, index) => conditionalPut(record, index, 'attribute_not_exists(#key)'),
+    create: (record, index) => put(record, index, { expression: 'attribute_not_exists(#key)' }),
 
     // A record from before versions (a competence of an older local table) reads as version 0.
     save: (record, index) =>
       record.version === 1
-        ? conditionalPut(record, index, 'attribute_exists(#key) AND attribute_not_exists(#version)', {})
-        : conditionalPut(record, index, 'attribute_exists(#key) AND #version = :expected', {
-            ':expected': record.version - 1,
+        ? put(record, index, {
+            expression: 'attribute_exists(#key) AND attribute_not_exists(#version)',
+            names: { '#version': 'version' },
+          })
+        : put(record, index, {
+            expression: 'attribute_exists(#key) AND #version = :expected',
+            names: { '#version': 'version' },
+            values: { ':expected': record.version - 1 },
           }),
   };
 };

@@ -34,3 +34,26 @@ export const indexQuery = (index: IndexName, partition: string) => ({
 
 export const expiryAttribute = tables.data.timeToLiveAttribute;
 export const keyAttributes = { partition: partitionKey, sort: sortKey } as const;
+
+/**
+ * The work of one job's queue that is due by `upTo` (an ISO date or day), on the sparse byDueDate
+ * index: what a job reads follows what is due, never the size of the table.
+ */
+export const dueQuery = (queue: string, upTo: string) => {
+  const query = indexQuery('byDueDate', queue);
+  return {
+    ...query,
+    KeyConditionExpression: `${query.KeyConditionExpression} AND #due <= :upTo`,
+    ExpressionAttributeNames: {
+      ...query.ExpressionAttributeNames,
+      '#due': tables.data.indexes.byDueDate.sortKey,
+    },
+    ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':upTo': upTo },
+  };
+};
+
+/** The attributes that place an item on a job's queue of byDueDate (only items awaiting work carry them). */
+export const dueAttributes = {
+  queue: tables.data.indexes.byDueDate.partitionKey,
+  due: tables.data.indexes.byDueDate.sortKey,
+} as const;

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '../../shared/tables.ts';
 import { missionReminderQueue } from '../domain/digests/mission-due.ts';
 import type { Mission } from '../domain/missions/mission.ts';
@@ -12,8 +12,8 @@ import {
   missionToItem,
 } from './entities/mission.ts';
 import { networkStatusKey, type StoredSubmission, submissionFromItem } from './entities/submission.ts';
-import { indexQuery, partitionOf, partitionQuery, sortOf } from './keys.ts';
-import { isConditionFailure, putIfAbsent } from './put-if-absent.ts';
+import { dueQuery, indexQuery, partitionOf, partitionQuery, sortOf } from './keys.ts';
+import { conditionalPut, isConditionFailure, putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './query.ts';
 
 export interface ApplicationWithMissions {
@@ -70,18 +70,11 @@ export const missionRepository = (client: DocumentClient, tableName: string): Mi
   create: (mission) => putIfAbsent(client, tableName, missionToItem(mission)),
 
   async save(mission) {
-    try {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: missionToItem(mission),
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': mission.version - 1 },
-        }),
-      );
-      return { saved: mission };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+    const saved = await conditionalPut(client, tableName, missionToItem(mission), {
+      expression: 'version = :expected',
+      values: { ':expected': mission.version - 1 },
+    });
+    if (!saved) {
       const { Item } = await client.send(
         new GetCommand({
           TableName: tableName,
@@ -91,6 +84,7 @@ export const missionRepository = (client: DocumentClient, tableName: string): Mi
       );
       return { stale: Item ? missionFromItem(Item) : undefined };
     }
+    return { saved: mission };
   },
 
   async listByNetworkAndStatus(network, status) {
@@ -102,15 +96,11 @@ export const missionRepository = (client: DocumentClient, tableName: string): Mi
   },
 
   async listFollowUpsDue(before, limit) {
-    const query = indexQuery('byDueDate', followUpQueue);
     // One page on purpose: a run takes at most `limit` missions, the next run the rest.
     const { Items = [] } = await client.send(
       new QueryCommand({
         TableName: tableName,
-        ...query,
-        KeyConditionExpression: `${query.KeyConditionExpression} AND #due <= :before`,
-        ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#due': due.sortKey },
-        ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':before': before.toISOString() },
+        ...dueQuery(followUpQueue, before.toISOString()),
         Limit: limit,
       }),
     );
@@ -118,13 +108,9 @@ export const missionRepository = (client: DocumentClient, tableName: string): Mi
   },
 
   async listRemindersDue(day) {
-    const query = indexQuery('byDueDate', missionReminderQueue);
     const items = await queryAll(client, {
       TableName: tableName,
-      ...query,
-      KeyConditionExpression: `${query.KeyConditionExpression} AND #due <= :day`,
-      ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#due': due.sortKey },
-      ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':day': day },
+      ...dueQuery(missionReminderQueue, day),
     });
     return items.map(missionFromItem);
   },

@@ -16,7 +16,7 @@ import {
   type StoredSubmission,
   submissionFromItem,
 } from './entities/submission.ts';
-import { indexQuery, partitionQuery } from './keys.ts';
+import { indexQuery, partitionQuery, sortOf } from './keys.ts';
 
 /**
  * What the monthly statistics read of one network, and nothing older: the applications and missions
@@ -117,8 +117,8 @@ export const networkActivityReader = (
           ExpressionAttributeNames: { ...committees.ExpressionAttributeNames, '#sort': tables.data.sortKey },
           ExpressionAttributeValues: {
             ...committees.ExpressionAttributeValues,
-            ':from': committeeKeys.of(network, committeeDays.from).sk,
-            ':to': committeeKeys.of(network, committeeDays.to).sk,
+            ':from': sortOf(committeeKeys.of(network, committeeDays.from)),
+            ':to': sortOf(committeeKeys.of(network, committeeDays.to)),
           },
         }),
       ]);

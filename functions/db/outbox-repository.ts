@@ -7,7 +7,6 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { tables } from '../../shared/tables.ts';
 import type { OutgoingMail } from '../domain/outbox/outgoing-mail.ts';
 import type { DocumentClient } from './client.ts';
 import {
@@ -19,7 +18,16 @@ import {
   outboxToItems,
 } from './entities/outbox-message.ts';
 import { isExpired } from './expiry.ts';
-import { type ItemKey, keyAttributes, partitionQuery } from './keys.ts';
+import {
+  dueAttributes,
+  dueQuery,
+  expiryAttribute,
+  type ItemKey,
+  keyAttributes,
+  partitionOf,
+  partitionQuery,
+  sortOf,
+} from './keys.ts';
 import { isConditionFailure, putIfAbsent } from './put-if-absent.ts';
 
 export interface OutboxRepository {
@@ -60,8 +68,6 @@ export interface OutboxRepository {
   deleteFailed(id: string): Promise<void>;
 }
 
-const { partitionKey, sortKey } = tables.data.indexes.byDueDate;
-
 /** An item's key as one string, to tell which of the awaited items were found. */
 const keyString = (key: ItemKey) => `${key[keyAttributes.partition]}\u0000${key[keyAttributes.sort]}`;
 
@@ -98,7 +104,7 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
           ? { ExpressionAttributeNames: { '#status': 'status' } }
           : {}),
         ExpressionAttributeValues: values,
-        ConditionExpression: condition ?? 'attribute_exists(pk)',
+        ConditionExpression: condition ?? `attribute_exists(${keyAttributes.partition})`,
       }),
     );
 
@@ -141,12 +147,12 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
       const { Items = [] } = await client.send(
         new QueryCommand({
           TableName: tableName,
-          ...partitionQuery(outboxKeys.of(id).pk),
+          ...partitionQuery(partitionOf(outboxKeys.of(id))),
           ConsistentRead: true,
         }),
       );
-      const state = Items.find((item) => item[keyAttributes.sort] === outboxKeys.of(id).sk);
-      const body = Items.find((item) => item[keyAttributes.sort] === outboxKeys.body(id).sk);
+      const state = Items.find((item) => sortOf(item) === sortOf(outboxKeys.of(id)));
+      const body = Items.find((item) => sortOf(item) === sortOf(outboxKeys.body(id)));
       if (!state || isExpired(state, now)) return undefined;
       return outboxFromItems(state, body && !isExpired(body, now) ? body : undefined);
     },
@@ -156,9 +162,7 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
       const { Items = [] } = await client.send(
         new QueryCommand({
           TableName: tableName,
-          IndexName: 'byDueDate',
-          KeyConditionExpression: `${partitionKey} = :queue AND ${sortKey} <= :now`,
-          ExpressionAttributeValues: { ':queue': outboxQueue, ':now': now.toISOString() },
+          ...dueQuery(outboxQueue, now.toISOString()),
           Limit: limit,
         }),
       );
@@ -177,7 +181,7 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
       try {
         await update(
           message.id,
-          'SET attempts = attempts + :one, dueAt = :until',
+          `SET attempts = attempts + :one, ${dueAttributes.due} = :until`,
           { ':one': 1, ':until': until.toISOString(), ':seen': message.attempts, ':pending': 'pending' },
           '#status = :pending AND attempts = :seen',
         );
@@ -191,7 +195,7 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
     async markSent(id, now, expiresAt) {
       await update(
         id,
-        `SET #status = :sent, sentAt = :now, expiresAt = :expires REMOVE ${partitionKey}, ${sortKey}`,
+        `SET #status = :sent, sentAt = :now, ${expiryAttribute} = :expires REMOVE ${dueAttributes.queue}, ${dueAttributes.due}`,
         {
           ':sent': 'sent',
           ':now': now.toISOString(),
@@ -203,7 +207,7 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
     async markSkipped(id, reason, now, expiresAt) {
       await update(
         id,
-        `SET #status = :skipped, skipReason = :reason, skippedAt = :now, expiresAt = :expires REMOVE ${partitionKey}, ${sortKey}`,
+        `SET #status = :skipped, skipReason = :reason, skippedAt = :now, ${expiryAttribute} = :expires REMOVE ${dueAttributes.queue}, ${dueAttributes.due}`,
         {
           ':skipped': 'skipped',
           ':reason': reason,
@@ -214,7 +218,7 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
     },
 
     async reschedule(id, dueAt, errorName) {
-      await update(id, 'SET dueAt = :due, lastError = :error', {
+      await update(id, `SET ${dueAttributes.due} = :due, lastError = :error`, {
         ':due': dueAt.toISOString(),
         ':error': errorName,
       });
@@ -223,7 +227,7 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
     async markFailed(id, errorName, expiresAt) {
       await update(
         id,
-        `SET #status = :failed, lastError = :error, expiresAt = :expires, ${partitionKey} = :queue, ${sortKey} = :due`,
+        `SET #status = :failed, lastError = :error, ${expiryAttribute} = :expires, ${dueAttributes.queue} = :queue, ${dueAttributes.due} = :due`,
         {
           ':failed': 'failed',
           ':error': errorName,
@@ -238,9 +242,7 @@ export const outboxRepository = (client: DocumentClient, tableName: string): Out
       const { Items = [] } = await client.send(
         new QueryCommand({
           TableName: tableName,
-          IndexName: 'byDueDate',
-          KeyConditionExpression: `${partitionKey} = :queue AND ${sortKey} <= :now`,
-          ExpressionAttributeValues: { ':queue': failedMailQueue, ':now': now.toISOString() },
+          ...dueQuery(failedMailQueue, now.toISOString()),
           Limit: limit,
         }),
       );

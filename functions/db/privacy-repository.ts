@@ -14,7 +14,7 @@ import {
 } from './entities/retention-mark.ts';
 import type { SubmissionKeys } from './entities/submission.ts';
 import { isExpired } from './expiry.ts';
-import { indexQuery, itemKey, keyAttributes, partitionOf, partitionQuery } from './keys.ts';
+import { dueQuery, indexQuery, itemKey, keyAttributes, partitionOf, partitionQuery } from './keys.ts';
 import { isConditionFailure } from './put-if-absent.ts';
 import { queryAll } from './query.ts';
 
@@ -163,14 +163,10 @@ export const privacyRepository = (client: DocumentClient, tableName: string): Pr
   },
 
   async retentionDue(now, limit) {
-    const query = indexQuery('byDueDate', retentionQueue);
     const { Items = [] } = await client.send(
       new QueryCommand({
         TableName: tableName,
-        ...query,
-        KeyConditionExpression: `${query.KeyConditionExpression} AND #due <= :now`,
-        ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#due': due.sortKey },
-        ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':now': now.toISOString() },
+        ...dueQuery(retentionQueue, now.toISOString()),
         Limit: limit,
       }),
     );

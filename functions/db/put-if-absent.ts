@@ -5,22 +5,37 @@ import type { DocumentClient } from './client.ts';
 export const isConditionFailure = (error: unknown): boolean =>
   (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
 
+/** What must hold of the stored item for a write to go ahead: `#key` names the table's partition key. */
+export interface WriteCondition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
+
 /**
- * Writes an item unless one with its key exists, in one conditional write (dynalite has no
- * transactions): answers whether it wrote. The key attribute comes from shared/tables.ts.
+ * Writes an item only if `condition` holds, in one conditional write (dynalite has no transactions):
+ * answers whether it wrote. Every guarded put of the repositories goes through here.
  */
-export const putIfAbsent = async (
+export const conditionalPut = async (
   client: DocumentClient,
   tableName: string,
-  item: Record<string, unknown>,
+  item: object,
+  condition: WriteCondition,
 ): Promise<boolean> => {
+  const names = {
+    ...(condition.expression.includes('#key') ? { '#key': tables.data.partitionKey } : {}),
+    ...condition.names,
+  };
   try {
     await client.send(
       new PutCommand({
         TableName: tableName,
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(#key)',
-        ExpressionAttributeNames: { '#key': tables.data.partitionKey },
+        Item: item as Record<string, unknown>,
+        ConditionExpression: condition.expression,
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+        ...(condition.values && Object.keys(condition.values).length > 0
+          ? { ExpressionAttributeValues: condition.values }
+          : {}),
       }),
     );
     return true;
@@ -29,3 +44,7 @@ export const putIfAbsent = async (
     throw error;
   }
 };
+
+/** Writes an item unless one with its key exists. */
+export const putIfAbsent = (client: DocumentClient, tableName: string, item: object) =>
+  conditionalPut(client, tableName, item, { expression: 'attribute_not_exists(#key)' });

@@ -8,6 +8,7 @@ import {
   quarantineToItem,
 } from './entities/quarantined-submission.ts';
 import { isExpired } from './expiry.ts';
+import { indexQuery } from './keys.ts';
 import { putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './query.ts';
 
@@ -23,7 +24,6 @@ export interface QuarantineRepository {
   remove(reference: string): Promise<void>;
 }
 
-const index = tables.data.indexes.byNetworkAndStatus;
 const expiry = tables.data.timeToLiveAttribute;
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
@@ -34,20 +34,17 @@ export const quarantineRepository = (client: DocumentClient, tableName: string):
 
   async countHeld(network, now) {
     // COUNT reads the index partition of this network's held submissions only: the cost follows them.
+    const listing = indexQuery('byNetworkAndStatus', quarantineKeys.listing(network));
     let count = 0;
     let start: Record<string, unknown> | undefined;
     do {
       const page = await client.send(
         new QueryCommand({
           TableName: tableName,
-          IndexName: 'byNetworkAndStatus',
-          KeyConditionExpression: '#listing = :listing',
+          ...listing,
           FilterExpression: '#expiry > :now',
-          ExpressionAttributeNames: { '#listing': index.partitionKey, '#expiry': expiry },
-          ExpressionAttributeValues: {
-            ':listing': quarantineKeys.listing(network),
-            ':now': epochSeconds(now),
-          },
+          ExpressionAttributeNames: { ...listing.ExpressionAttributeNames, '#expiry': expiry },
+          ExpressionAttributeValues: { ...listing.ExpressionAttributeValues, ':now': epochSeconds(now) },
           Select: 'COUNT',
           ExclusiveStartKey: start,
         }),
@@ -61,10 +58,7 @@ export const quarantineRepository = (client: DocumentClient, tableName: string):
   async listHeld(network, now) {
     const items = await queryAll(client, {
       TableName: tableName,
-      IndexName: 'byNetworkAndStatus',
-      KeyConditionExpression: '#listing = :listing',
-      ExpressionAttributeNames: { '#listing': index.partitionKey },
-      ExpressionAttributeValues: { ':listing': quarantineKeys.listing(network) },
+      ...indexQuery('byNetworkAndStatus', quarantineKeys.listing(network)),
     });
     return items.filter((item) => !isExpired(item, now)).map(quarantineFromItem);
   },

@@ -5,6 +5,7 @@ import type { DocumentClient } from './client.ts';
 import { addressSaltKeys } from './entities/address-salt.ts';
 import { rateLimitKeys } from './entities/rate-limit-window.ts';
 import { isExpired } from './expiry.ts';
+import { expiryAttribute } from './keys.ts';
 import { putIfAbsent } from './put-if-absent.ts';
 
 export interface RateLimitRepository {
@@ -31,7 +32,7 @@ export const rateLimitRepository = (client: DocumentClient, tableName: string): 
         new UpdateCommand({
           TableName: tableName,
           Key: rateLimitKeys.of(clientKey, window.id),
-          UpdateExpression: 'ADD submissions :one SET entity = :entity, expiresAt = :expires',
+          UpdateExpression: `ADD submissions :one SET entity = :entity, ${expiryAttribute} = :expires`,
           ExpressionAttributeValues: {
             ':one': 1,
             ':entity': 'rate-limit-window',
@@ -53,7 +54,7 @@ export const rateLimitRepository = (client: DocumentClient, tableName: string): 
         entity: 'address-salt',
         salt,
         // Gone a day after its day ends: the counters it keyed expired long before.
-        expiresAt: epochSeconds(new Date(Date.parse(`${day}T00:00:00Z`) + 48 * oneHourMs)),
+        [expiryAttribute]: epochSeconds(new Date(Date.parse(`${day}T00:00:00Z`) + 48 * oneHourMs)),
       });
       if (written) return salt;
       const winner = await readSalt(day, now);

@@ -21,7 +21,15 @@ import {
   submissionFromItem,
   submissionToItem,
 } from './entities/submission.ts';
-import { type ItemKey, indexQuery, keyAttributes, partitionOf, partitionQuery, sortOf } from './keys.ts';
+import {
+  dueQuery,
+  type ItemKey,
+  indexQuery,
+  keyAttributes,
+  partitionOf,
+  partitionQuery,
+  sortOf,
+} from './keys.ts';
 import { isConditionFailure, putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './query.ts';
 
@@ -246,14 +254,10 @@ export const submissionRepository = <T>(
     },
 
     async listNoticesDue(before, limit) {
-      const query = indexQuery('byDueDate', noticeQueue);
       const { Items = [] } = await client.send(
         new QueryCommand({
           TableName: tableName,
-          ...query,
-          KeyConditionExpression: `${query.KeyConditionExpression} AND #due <= :before`,
-          ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#due': due.sortKey },
-          ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':before': before.toISOString() },
+          ...dueQuery(noticeQueue, before.toISOString()),
           Limit: limit,
         }),
       );

@@ -1,7 +1,7 @@
 import { tables } from '../../../shared/tables.ts';
 import { missionDueAt, missionReminderQueue } from '../../domain/digests/mission-due.ts';
 import type { Mission } from '../../domain/missions/mission.ts';
-import { itemKey } from '../keys.ts';
+import { itemKey, partitionOf } from '../keys.ts';
 import { applicationKeys } from './application.ts';
 import { networkEntityKey, networkStatusKey } from './submission.ts';
 
@@ -17,7 +17,10 @@ export const missionSortPrefix = 'MISSION#';
 export const followUpQueue = 'outcome-follow-up';
 
 export const missionKey = (reference: string, number: number) =>
-  itemKey(applicationKeys.of(reference).pk, `${missionSortPrefix}${String(number).padStart(4, '0')}`);
+  itemKey(
+    partitionOf(applicationKeys.of(reference)),
+    `${missionSortPrefix}${String(number).padStart(4, '0')}`,
+  );
 
 const listing = tables.data.indexes.byNetworkAndStatus;
 const due = tables.data.indexes.byDueDate;

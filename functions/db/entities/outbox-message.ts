@@ -1,5 +1,5 @@
 import type { OutgoingMail } from '../../domain/outbox/outgoing-mail.ts';
-import { expiryAttribute, type ItemKey } from '../keys.ts';
+import { dueAttributes, expiryAttribute, type ItemKey, itemKey } from '../keys.ts';
 
 /**
  * A mail waiting to be sent, or the record of one that was. Only pending messages carry
@@ -37,9 +37,9 @@ export const outboxQueue = 'outbox';
 export const failedMailQueue = 'failed-mail';
 
 export const outboxKeys = {
-  of: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  of: (id: string) => itemKey(`OUTBOX#${id}`, 'OUTBOX'),
   /** The mail's body, an item of its own: the state's changes then cost a unit, not the body's size. */
-  body: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'BODY' }),
+  body: (id: string) => itemKey(`OUTBOX#${id}`, 'BODY'),
 };
 
 /**
@@ -57,7 +57,7 @@ export const outboxToItems = (message: OutboxMessage) => {
       entity: 'outbox-message',
       ...message,
       mail: envelope,
-      ...(message.status === 'pending' ? { dueQueue: outboxQueue } : {}),
+      ...(message.status === 'pending' ? { [dueAttributes.queue]: outboxQueue } : {}),
     },
     body: {
       ...outboxKeys.body(message.id),

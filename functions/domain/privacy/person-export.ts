@@ -13,6 +13,7 @@ import {
 } from '../../../shared/missions.ts';
 import { directoryStatusLabels } from '../../../shared/partners.ts';
 import type { ExportedSection } from '../../../shared/staff-api.ts';
+import { storageAttributes } from '../../../shared/tables.ts';
 
 /**
  * What a person is handed when they ask what is held about them (RGPD, article 15): every item the
@@ -119,16 +120,10 @@ export const fieldLabels: Readonly<Record<string, string>> = {
 
 /** Keys, index attributes and bookkeeping: nothing a person gave or that was said about them. */
 const internal = new Set([
-  'pk',
-  'sk',
+  ...storageAttributes,
   'entity',
-  'networkStatus',
-  'personKey',
-  'dueQueue',
-  'dueAt',
   'notice',
   'version',
-  'expiresAt',
   'id',
   'author.id',
   'anonymisation.actor.id',
