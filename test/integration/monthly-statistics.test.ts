@@ -8,7 +8,6 @@ import {
   monthStatistics,
   sendMonthlyStatistics,
 } from '../../functions/use-cases/digests/monthly-statistics.ts';
-import { monthlyStatisticsReadCapacity } from '../../functions/use-cases/digests/read-capacity.ts';
 import { monthlyStatisticsDependencies, statisticsDependencies } from '../../functions/wiring/statistics.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { localDynamoDbClient } from '../../infra/local/emulators.ts';
@@ -23,6 +22,7 @@ import {
   writeCatalogue,
   writeMission,
 } from '../support/statistics-dataset.ts';
+import { monthlyStatisticsReadCapacity } from '../support/statistics-read-capacity.ts';
 
 /**
  * The monthly statistics of March 2025 for a network whose story is written below through the real

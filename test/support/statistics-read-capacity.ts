@@ -1,13 +1,16 @@
-import type { DocumentClient } from '../../db/client.ts';
-import { directoryRepository } from '../../db/directory-repository.ts';
-import { type CapacityMeter, networkActivityReader } from '../../db/network-activity-repository.ts';
-import { monthStatistics, type StatisticsDeps } from './monthly-statistics.ts';
+import type { DocumentClient } from '../../functions/db/client.ts';
+import { directoryRepository } from '../../functions/db/directory-repository.ts';
+import { type CapacityMeter, networkActivityReader } from '../../functions/db/network-activity-repository.ts';
+import {
+  monthStatistics,
+  type StatisticsDeps,
+} from '../../functions/use-cases/digests/monthly-statistics.ts';
 
 /**
  * What the monthly job reads for one month, in read capacity units as DynamoDB counts them
  * (`ReturnConsumedCapacity`) through the activity reader, every network once (the roll-up reads the
  * same facts again). The directory's reads are left out: they follow the catalogue, not the history.
- * The benchmark runs it with the table at 1× and at 10× its size; the ratio must stay within 1.1.
+ * A test runs it with the table at 1× and at 10× its size; the ratio must stay within 1.1.
  */
 export const monthlyStatisticsReadCapacity = async (
   client: DocumentClient,
