@@ -67,7 +67,10 @@ export class ConflictError extends DomainError {
   readonly code = 'conflict';
 }
 
-/** The route exists for someone else: the national coordination's, asked by a network's staff. */
+/**
+ * The route exists for someone else: the national coordination's, asked by a network's staff. Answered
+ * 404 with its reason (a 403 would become the site's 404 page at CloudFront).
+ */
 export class ForbiddenError extends DomainError {
   readonly code = 'forbidden';
 }

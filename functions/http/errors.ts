@@ -41,8 +41,14 @@ export const jsonResponse = (
 
 const domainStatus = (error: DomainError): number => {
   if (error instanceof InvalidInputError) return 400;
-  if (error instanceof UnknownNetworkError || error instanceof NotFoundError) return 404;
-  if (error instanceof ForbiddenError) return 403;
+  // Forbidden too: CloudFront answers every 403 with the site's 404 page, which would hide the reason
+  // this JSON gives (the route is the national coordination's).
+  if (
+    error instanceof UnknownNetworkError ||
+    error instanceof NotFoundError ||
+    error instanceof ForbiddenError
+  )
+    return 404;
   if (error instanceof StaleVersionError || error instanceof ConflictError) return 409;
   if (error instanceof TransitionRefusedError) return 422;
   if (error instanceof SubmissionInProgressError) return 409;

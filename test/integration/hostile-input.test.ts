@@ -1029,13 +1029,13 @@ const cherRecords: HostileCase[] = [
     path: '/api/staff/stats?network=national',
     status: 404,
   },
-  { route: 'GET /api/staff/suppressions', what: 'the national coordination’s list', status: 403 },
+  { route: 'GET /api/staff/suppressions', what: 'the national coordination’s list', status: 404 },
   {
     route: 'POST /api/staff/suppressions/{key}/lift',
     what: 'the national coordination’s list',
     path: '/api/staff/suppressions/cle-inconnue/lift',
     body: { version: 1 },
-    status: 403,
+    status: 404,
   },
 ];
 

@@ -37,7 +37,7 @@ const invoked = (route: RouteDefinition) =>
 
 const claire = 'claire.bernard@initiative-indre.example.org';
 /**
- * The national coordination's own routes (the blocked addresses) answer a network's staff 403
+ * The national coordination's own routes (the blocked addresses) answer a network's staff 404
  * themselves, after the authorizer let them through: asked with the coordination's token here.
  */
 const accountFor = (route: { path: string }) =>

@@ -56,7 +56,8 @@ interface Case {
   cher?: { status: number; field: string };
   /**
    * The national coordination's own route (the suppressed addresses, which belong to no network):
-   * every network's staff, Indre's as Cher's, get 403 and its French reason.
+   * every network's staff, Indre's as Cher's, get 404 (a 403 would be CloudFront's 404 page) and its
+   * French reason.
    */
   nationalOnly?: true;
 }
@@ -408,7 +409,7 @@ const cases: Record<string, Case> = {
   },
   'GET /api/staff/suppressions': {
     request: async () => ({ path: '/api/staff/suppressions' }),
-    indre: 403,
+    indre: 404,
     national: 200,
     nationalOnly: true,
   },
@@ -423,7 +424,7 @@ const cases: Record<string, Case> = {
       );
       return { path: `/api/staff/suppressions/${key}/lift`, body: { version: 1 } };
     },
-    indre: 403,
+    indre: 404,
     national: 200,
     nationalOnly: true,
   },
@@ -520,7 +521,7 @@ describe('what each staff route lets each network do', () => {
       const { path, body } = await rule.request(await fixture());
       const answer = await call(paul, route.method, path, body);
       if (rule.nationalOnly) {
-        expect(answer.status).toBe(403);
+        expect(answer.status).toBe(404);
         expect((await answer.json()).message).toContain('gérées par la coordination nationale');
       } else if (rule.listsOwn) {
         expect(answer.status).toBeLessThan(300);

@@ -9,7 +9,7 @@ import type { Actor } from '../../domain/staff/actor.ts';
  * The suppression list as staff see it. A suppression is of an address, not of a network (the same
  * address may be an SME's contact in one network and a volunteer's in another), so it is the
  * national coordination's: it reads the list, with the addresses, and lifts a suppression when the
- * person says their mailbox works again. A network's staff are refused (403), so that they never
+ * person says their mailbox works again. A network's staff are refused (404 with the reason), so that they never
  * read the addresses of another network's people.
  */
 const reasonLabels: Record<SuppressionView['reason'], string> = {
