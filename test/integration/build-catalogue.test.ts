@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSettingsFile } from '../../infra/config.ts';
 import { givenLocalCloud } from '../support/local-cloud.ts';
-import { bearer, staffTokens } from '../support/staff-tokens.ts';
+import { staffApi } from '../support/staff-tokens.ts';
 
 /**
  * The no-JavaScript pages list the catalogue the site's build read (site/src/lib/build-data.ts): with
@@ -26,19 +26,11 @@ afterEach(() => {
 describe('the catalogue the site’s build reads', () => {
   it('is the live one: a competence added in the back office is listed under its network and category', async () => {
     // Given Claire adding a competence for Indre in the back office
-    const added = await fetch(`${cloud().urls.site}/api/staff/competences`, {
-      method: 'POST',
-      headers: {
-        accept: 'application/json',
-        'content-type': 'application/json',
-        ...bearer(await staffTokens(cloud().issuer).access(claire)),
-      },
-      body: JSON.stringify({
-        category: 'finance',
-        label: 'Bâtir un plan de trésorerie',
-        description: 'Prévoir les encaissements et les décaissements des douze prochains mois.',
-        partnerIds: ['indre-aero'],
-      }),
+    const added = await staffApi(cloud)(claire, 'POST', '/api/staff/competences', {
+      category: 'finance',
+      label: 'Bâtir un plan de trésorerie',
+      description: 'Prévoir les encaissements et les décaissements des douze prochains mois.',
+      partnerIds: ['indre-aero'],
     });
     expect(added.status).toBe(201);
 

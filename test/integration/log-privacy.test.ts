@@ -12,7 +12,7 @@ import {
 } from '../support/form-posts.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
 import { isoDayFromToday as day, missionCompetence, missionPartnerId } from '../support/missions.ts';
-import { bearer, staffTokens } from '../support/staff-tokens.ts';
+import { staffApi } from '../support/staff-tokens.ts';
 
 /**
  * What reaches CloudWatch is what the functions write to stdout and stderr. With the logger at its most
@@ -76,16 +76,9 @@ afterEach(() => {
 
 const leaks = () => lines.filter((line) => personal.some((value) => line.includes(value)));
 
+const call = staffApi(cloud);
 const staff = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${cloud().urls.site}${path}`, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...bearer(await staffTokens(cloud().issuer).access(claire)),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  const response = await call(claire, method, path, body);
   const answer = (await response.json()) as Record<string, unknown>;
   if (response.status >= 300)
     throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(answer)}`);
