@@ -14,7 +14,7 @@ import { givenLocalCloud } from '../support/local-cloud.ts';
 import { storedRecipients } from '../support/mail-lists.ts';
 import { givenApplication, givenVolunteer, isoDayFromToday, newMission } from '../support/missions.ts';
 import { claire as claireActor } from '../support/staff-actors.ts';
-import { bearer, staffTokens } from '../support/staff-tokens.ts';
+import { bearer, staffApi, staffTokens } from '../support/staff-tokens.ts';
 
 /**
  * The other half of the authorization matrix: with a valid token, what each staff route lets each
@@ -498,16 +498,7 @@ const fixture = async (): Promise<Fixture> => {
   };
 };
 
-const call = async (email: string, method: string, path: string, body?: unknown) =>
-  fetch(`${cloud().urls.site}${path}`, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...bearer(await staffTokens(cloud().issuer).access(email)),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+const call = staffApi(cloud);
 
 describe('what each staff route lets each network do', () => {
   it('has a case for every staff route', () => {
