@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client.ts';
 import { missionRepository } from '../../functions/db/mission-repository.ts';
+import { halfDayInterval } from '../../functions/domain/missions/calendar.ts';
 import { createMission } from '../../functions/domain/missions/rules.ts';
 import { config } from '../../functions/runtime/config.ts';
 import { readApplication } from '../../functions/use-cases/applications/read-applications.ts';
@@ -68,6 +69,7 @@ const readBack = (ics: string) =>
       uid: event.uid,
       start: event.startDate.toJSDate().toISOString(),
       status: vevent.getFirstPropertyValue('status'),
+      sequence: event.sequence,
     };
   });
 
@@ -77,9 +79,9 @@ const linkIn = (mail: StoredMail | undefined, pattern: RegExp) => {
   return new URL(match[0]);
 };
 
-const started = async () => {
+const started = async (smeEmail?: string) => {
   const volunteer = await givenVolunteer();
-  const reference = await givenApplication('approved');
+  const reference = await givenApplication('approved', smeEmail ? { email: smeEmail } : {});
   let mission = await createApplicationMission(deps(), claire, reference, newMission(volunteer), new Date());
   mission = await planMissionIntervention(
     deps(),
@@ -558,6 +560,75 @@ describe('the rules, as staff meet them over HTTP', () => {
     expect((await forged.json()).message).toMatch(/n’est plus valable/);
     const calendar = await fetch(`${cloud().urls.site}/api/missions/calendar?t=nope`);
     expect(calendar.status).toBe(404);
+  });
+});
+
+describe('a half-day moved, then cancelled', () => {
+  it('keeps the old date in the history, and the calendars update the same event', async () => {
+    // Given a started mission whose first half-day was planned two days ago, in the morning, and
+    // whose mails gave the SME its calendar link
+    const smeEmail = 'gerante@missions-report.example.fr';
+    const { mission, volunteer } = await started(smeEmail);
+    const [planned] = mission.interventions;
+    const interventionId = planned?.id ?? '';
+    const [smeMail] = await mailsTo(smeEmail);
+    const smeLink = linkIn(smeMail, /https?:\/\/\S+\/api\/missions\/calendar\?t=\S+/);
+    const smeCalendar = async () =>
+      readBack(await (await fetch(`${cloud().urls.site}${smeLink.pathname}${smeLink.search}`)).text());
+    const staffCalendar = async () =>
+      readBack(await (await call('GET', `/api/staff/missions/${mission.id}/calendar`)).text());
+    const [before] = await staffCalendar();
+    expect(before).toMatchObject({ status: 'CONFIRMED', sequence: 0 });
+    const mailed = async () => (await mailsTo(smeEmail)).length + (await mailsTo(volunteer.email)).length;
+    expect(await mailed()).toBe(2);
+
+    // When Claire moves it to the afternoon in three days, over HTTP
+    const moved = await call('POST', `/api/staff/missions/${mission.id}/interventions/${interventionId}`, {
+      action: 'reschedule',
+      version: mission.version,
+      date: day(3),
+      slot: 'afternoon',
+      note: 'Report à la demande de l’entreprise',
+    });
+
+    // Then the mission shows the new date and slot, and its history the old ones beside the new
+    expect(moved.status).toBe(200);
+    const view = (await moved.json()) as MissionView;
+    const half = view.interventions.find((intervention) => intervention.id === interventionId);
+    expect(half).toMatchObject({ date: day(3), slot: 'afternoon', status: 'planned' });
+    expect(half?.history.at(-1)).toMatchObject({
+      change: 'rescheduled',
+      from: { date: day(-2), slot: 'morning' },
+      to: { date: day(3), slot: 'afternoon' },
+      actor: { name: claire.name },
+      note: 'Report à la demande de l’entreprise',
+    });
+    expect(view.history.at(-1)).toMatchObject({ change: 'rescheduled', interventionId });
+    expect((await readMission(deps(), claire, mission.id)).interventions).toEqual(view.interventions);
+
+    // And both calendars, staff's download and the SME's link, give the same event, one sequence on,
+    // starting at 14 h in Paris on the new day
+    const afternoon = halfDayInterval(day(3), 'afternoon').start.toISOString();
+    for (const events of [await staffCalendar(), await smeCalendar()]) {
+      expect(events).toEqual([{ uid: before?.uid, start: afternoon, status: 'CONFIRMED', sequence: 1 }]);
+    }
+    // Nobody is mailed about the move: the calendar link is how the holders learn of it
+    expect(await mailed()).toBe(2);
+
+    // When she then cancels it
+    const cancelled = await call(
+      'POST',
+      `/api/staff/missions/${mission.id}/interventions/${interventionId}`,
+      { action: 'cancel', version: view.version },
+    );
+    expect(cancelled.status).toBe(200);
+
+    // Then the same event is cancelled, one sequence further, so that calendars drop it
+    for (const events of [await staffCalendar(), await smeCalendar()]) {
+      expect(events).toEqual([{ uid: before?.uid, start: afternoon, status: 'CANCELLED', sequence: 2 }]);
+    }
+    const history = (await readMission(deps(), claire, mission.id)).interventions[0]?.history;
+    expect(history?.map((line) => line.change)).toEqual(['planned', 'rescheduled', 'cancelled']);
   });
 });
 
