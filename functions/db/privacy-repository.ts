@@ -12,7 +12,7 @@ import {
   retentionMarkToItem,
   retentionQueue,
 } from './entities/retention-mark.ts';
-import type { SubmissionKeys } from './entities/submission.ts';
+import { networkEntityKey, type SubmissionKeys } from './entities/submission.ts';
 import { isExpired } from './expiry.ts';
 import { dueQuery, indexQuery, itemKey, keyAttributes, partitionOf, partitionQuery } from './keys.ts';
 import { isConditionFailure } from './put-if-absent.ts';
@@ -34,6 +34,12 @@ export interface PrivacyRepository {
   partitionOfItem(item: Item): string;
   /** Every item of one partition (a record and its notes, missions…), read consistently. */
   partition(partition: string, now: Date): Promise<Item[]>;
+  /**
+   * The missions a volunteer ran or runs, as stored: one Query on byNetworkAndUpdate for the
+   * network's missions (all pages), kept by `volunteerId` in DynamoDB's filter. It reads every mission
+   * of the network, no Scan: a network holds hundreds of missions, and a person asks rarely.
+   */
+  missionsOfVolunteer(network: string, volunteerId: string, now: Date): Promise<Item[]>;
   /**
    * The record's anonymised attributes, its audit line, `personKey` and `opinion` removed, in one
    * write on condition that the version is still `expected` and that it was never anonymised.
@@ -109,6 +115,18 @@ export const privacyRepository = (client: DocumentClient, tableName: string): Pr
       TableName: tableName,
       ...partitionQuery(partition),
       ConsistentRead: true,
+    });
+    return items.filter((item) => !isExpired(item, now));
+  },
+
+  async missionsOfVolunteer(network, volunteerId, now) {
+    const query = indexQuery('byNetworkAndUpdate', networkEntityKey('mission', network));
+    const items = await queryAll(client, {
+      TableName: tableName,
+      ...query,
+      FilterExpression: '#volunteer = :volunteer',
+      ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#volunteer': 'volunteerId' },
+      ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':volunteer': volunteerId },
     });
     return items.filter((item) => !isExpired(item, now));
   },

@@ -23,6 +23,8 @@ import { privacyDependencies } from '../../functions/wiring/privacy.ts';
 import { staffDependencies } from '../../functions/wiring/staff-mail.ts';
 import { readSettingsFile } from '../../infra/config.ts';
 import { localDynamoDbClient } from '../../infra/local/emulators.ts';
+import { frenchDay } from '../../shared/dates.ts';
+import type { VolunteerRecord } from '../../shared/partners.ts';
 import type { PersonExport } from '../../shared/staff-api.ts';
 import {
   poster,
@@ -32,7 +34,14 @@ import {
   validPartnerOffer,
 } from '../support/form-posts.ts';
 import { givenLocalCloud } from '../support/local-cloud.ts';
-import { givenApplication, givenVolunteer, isoDayFromToday, newMission } from '../support/missions.ts';
+import {
+  givenApplication,
+  givenVolunteer,
+  isoDayFromToday,
+  missionCompetence,
+  missionPartnerId,
+  newMission,
+} from '../support/missions.ts';
 import { claire, nadia, paul } from '../support/staff-actors.ts';
 import { bearer, staffTokens } from '../support/staff-tokens.ts';
 import { typographyFaults } from '../support/typography.ts';
@@ -514,5 +523,104 @@ describe('an application with a mission, anonymised on request', () => {
     expect(after.interventions).toHaveLength(1);
     expect(after.interventions[0]).toMatchObject({ status: 'planned', slot: 'morning' });
     expect(JSON.stringify(after)).not.toMatch(/Secret|06 12 34/);
+  });
+});
+
+describe('a volunteer’s export', () => {
+  const volunteerOf = async (firstName: string, email: string) => {
+    const answer = await staffPost(claireEmail, '/api/staff/volunteers', {
+      partnerId: missionPartnerId,
+      firstName,
+      lastName: 'Export',
+      role: 'Ingénieure qualité',
+      email,
+      competences: [missionCompetence?.id],
+    });
+    expect(answer.status).toBe(201);
+    return (await answer.json()) as VolunteerRecord;
+  };
+  const missionSections = (found: PersonExport) =>
+    found.records.flatMap((record) =>
+      record.sections
+        .filter((section) => section.title.startsWith('Mission '))
+        .map((section) => Object.fromEntries(section.fields.map((field) => [field.label, field.value]))),
+    );
+
+  it('lists the missions they ran, with their half-days, and a stranger’s lists none of them', async () => {
+    // Given Léa, a volunteer entered in the back office, with a mission of two half-days (one with a
+    // note typed about the SME), and Hugo, another volunteer, with a mission of his own
+    const deps = missionDependencies();
+    const lea = await volunteerOf('Léa', 'lea.export@partenaire.example.com');
+    const hugo = await volunteerOf('Hugo', 'hugo.export@partenaire.example.com');
+    const leasApplication = await givenApplication('approved');
+    const hugosApplication = await givenApplication('approved');
+    const start = isoDayFromToday(-10);
+    const end = isoDayFromToday(200);
+    let leas = await createApplicationMission(
+      deps,
+      claire,
+      leasApplication,
+      newMission(lea, { startDate: start, endDate: end }),
+      new Date(),
+    );
+    leas = await planMissionIntervention(
+      deps,
+      claire,
+      leas.id,
+      {
+        version: leas.version,
+        date: isoDayFromToday(3),
+        slot: 'morning',
+        place: 'Atelier',
+        note: 'Appeler M. Secret',
+      },
+      new Date(),
+    );
+    await planMissionIntervention(
+      deps,
+      claire,
+      leas.id,
+      { version: leas.version, date: isoDayFromToday(10), slot: 'afternoon', remote: true },
+      new Date(),
+    );
+    const hugos = await createApplicationMission(
+      deps,
+      claire,
+      hugosApplication,
+      newMission(hugo),
+      new Date(),
+    );
+
+    // When Indre's staff export what is held about Léa
+    const found = await exportOf(claireEmail, 'Lea.Export@partenaire.example.com');
+
+    // Then her volunteer record comes with her mission: its application, competence, dates, half-days
+    expect(found.records.map((record) => record.kindLabel)).toEqual(['Salarié volontaire']);
+    expect(missionSections(found)).toEqual([
+      expect.objectContaining({
+        Mission: leas.id,
+        Candidature: leasApplication,
+        Compétence: 'Préparer une certification ISO 9001',
+        Début: frenchDay(start),
+        Fin: frenchDay(end),
+        'Demi-journées prévues': '4',
+        'Demi-journée (1)': `le ${frenchDay(isoDayFromToday(3))}, matin, à Atelier, Prévue`,
+        'Demi-journée (2)': `le ${frenchDay(isoDayFromToday(10))}, après-midi, à distance, Prévue`,
+      }),
+    ]);
+    // And neither Hugo's mission nor what staff typed about the SME
+    const text = JSON.stringify(found);
+    expect(text).not.toContain(hugos.id);
+    expect(text).not.toContain('Secret');
+    const fields = found.records.flatMap((record) => record.sections.flatMap((section) => section.fields));
+    expect(fields.flatMap((field) => typographyFaults(`${field.label} ${field.value}`))).toEqual([]);
+
+    // When they export what is held about Hugo, a stranger to Léa's mission
+    const strangers = await exportOf(claireEmail, 'hugo.export@partenaire.example.com');
+
+    // Then it lists his mission only
+    expect(missionSections(strangers).map((fields) => fields.Mission)).toEqual([hugos.id]);
+    expect(JSON.stringify(strangers)).not.toContain(leas.id);
+    expect(JSON.stringify(strangers)).not.toContain(leasApplication);
   });
 });

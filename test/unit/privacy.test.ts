@@ -8,7 +8,7 @@ import {
   childRewrites,
   UnknownChildError,
 } from '../../functions/domain/privacy/anonymisation.ts';
-import { exportedSection } from '../../functions/domain/privacy/person-export.ts';
+import { exportedSection, volunteerMissionSection } from '../../functions/domain/privacy/person-export.ts';
 import { normalisedEmail, personKeyOf } from '../../functions/domain/privacy/person-key.ts';
 import { anonymisationDueAt, retentionDecision } from '../../functions/domain/privacy/retention.ts';
 import { typographyFaults } from '../support/typography.ts';
@@ -274,6 +274,37 @@ describe('a mission in the person export and the anonymisation', () => {
     });
     expect(fields['Bilan de l’entreprise']).toContain('emplois maintenus\u00a0: 4');
     expect(JSON.stringify(section)).not.toContain('[object Object]');
+  });
+
+  it('shows the volunteer who ran it their half-days and their own outcome, not the SME’s', () => {
+    // Given the mission with the volunteer's answer beside the SME's
+    const item = {
+      ...missionItem,
+      reference: 'ALZ-36-2026-0001',
+      outcomes: {
+        ...missionItem.outcomes,
+        volunteer: { satisfaction: 4, comment: 'Équipe accueillante', at: '2027-04-03T10:00:00.000Z' },
+      },
+    };
+
+    // When it is written out in the volunteer's export
+    const section = volunteerMissionSection(item, {
+      networkName: () => 'Alizé Indre',
+      competenceLabel: (id) => (id === 'indre-iso-9001' ? 'Préparer une certification ISO 9001' : id),
+    });
+
+    // Then it names the application and the competence, and tells each half-day and their answer
+    const fields = Object.fromEntries(section.fields.map((field) => [field.label, field.value]));
+    expect(fields).toMatchObject({
+      Candidature: 'ALZ-36-2026-0001',
+      Compétence: 'Préparer une certification ISO 9001',
+      Début: '1er mars 2027',
+      'Demi-journée (1)': 'le 29 mars 2027, matin, à Atelier de M. Secret, Réalisée',
+      'Bilan du salarié volontaire':
+        'satisfaction\u00a0: 4/5, commentaire\u00a0: Équipe accueillante, le 3 avril 2027 à 12\u00a0h',
+    });
+    // And nothing typed about the SME: not the notes, not its outcome
+    expect(JSON.stringify(section)).not.toMatch(/Appeler|Merci à M\. Secret|Vu M\. Secret|emplois/);
   });
 
   it('loses every free text of its list, and keeps its dates, half-days and figures', () => {

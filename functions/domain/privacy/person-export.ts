@@ -210,6 +210,9 @@ const present = (fields: { label: string; value: unknown }[]): ExportedSection['
     value === undefined || value === null || value === '' ? [] : [{ label, value: String(value) }],
   );
 
+const halfDaySlotText = (intervention: Item) =>
+  `le ${dateText(intervention.date)}, ${halfDaySlotLabels[intervention.slot as HalfDaySlot] ?? intervention.slot}`;
+
 /** A mission, its half-days and its outcomes, as a person reads them (its lists would print as objects). */
 const missionFields = (item: Item): ExportedSection['fields'] => {
   const checklist = (item.checklist ?? {}) as Item;
@@ -234,7 +237,7 @@ const missionFields = (item: Item): ExportedSection['fields'] => {
     ...listOf(item.interventions).map((intervention, index) => ({
       label: `Demi-journée (${index + 1})`,
       value: [
-        `le ${dateText(intervention.date)}, ${halfDaySlotLabels[intervention.slot as HalfDaySlot] ?? intervention.slot}`,
+        halfDaySlotText(intervention),
         intervention.remote ? 'à distance' : intervention.place ? `à ${String(intervention.place)}` : '',
         interventionStatusLabels[intervention.status as InterventionStatus] ?? String(intervention.status),
         intervention.note ? `note\u00a0: ${String(intervention.note)}` : '',
@@ -269,6 +272,54 @@ const missionFields = (item: Item): ExportedSection['fields'] => {
       value: `le ${dateText(line.at)}, ${missionChangeLabels[line.change as MissionChange] ?? String(line.change)}${line.note ? `, note\u00a0: ${String(line.note)}` : ''}`,
     })),
   ]);
+};
+
+/**
+ * A mission a volunteer ran, in that volunteer's export: what the mission was (its application, its
+ * competence by name, its dates), their half-days and their own outcome. Not the SME's outcome nor
+ * the notes staff typed about the SME: those are the SME's, and are in the SME's own export.
+ */
+export const volunteerMissionSection = (item: Item, context: ExportContext): ExportedSection => {
+  const checklist = (item.checklist ?? {}) as Item;
+  const own = ((item.outcomes ?? {}) as { volunteer?: Item }).volunteer;
+  return {
+    title: `Mission ${String(item.id)}`,
+    fields: present([
+      { label: 'Mission', value: item.id },
+      { label: 'Candidature', value: item.reference },
+      { label: 'Statut', value: missionStatusLabels[item.status as MissionStatus] ?? item.status },
+      { label: 'Compétence', value: context.competenceLabel(String(item.competenceId)) },
+      { label: 'Demi-journées prévues', value: item.plannedHalfDays },
+      { label: 'Début', value: item.startDate && dateText(item.startDate) },
+      { label: 'Fin', value: item.endDate && dateText(item.endDate) },
+      {
+        label: 'Accord écrit du salarié le',
+        value: checklist.consentSignedOn && dateText(checklist.consentSignedOn),
+      },
+      ...listOf(item.interventions).map((intervention, index) => ({
+        label: `Demi-journée (${index + 1})`,
+        value: [
+          halfDaySlotText(intervention),
+          intervention.remote ? 'à distance' : intervention.place ? `à ${String(intervention.place)}` : '',
+          interventionStatusLabels[intervention.status as InterventionStatus] ?? String(intervention.status),
+        ]
+          .filter(Boolean)
+          .join(', '),
+      })),
+      {
+        label: 'Bilan du salarié volontaire',
+        value:
+          own &&
+          [
+            own.satisfaction !== undefined ? `satisfaction\u00a0: ${String(own.satisfaction)}/5` : '',
+            own.comment ? `commentaire\u00a0: ${String(own.comment)}` : '',
+            `le ${dateText(own.at)}`,
+          ]
+            .filter(Boolean)
+            .join(', '),
+      },
+    ]),
+  };
 };
 
 /** One item written out: its title, and each attribute it holds with its French label. */

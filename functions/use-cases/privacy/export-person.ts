@@ -3,7 +3,7 @@ import type { National, Network } from '../../../shared/networks.ts';
 import { personQuerySchema } from '../../../shared/privacy.ts';
 import type { PersonExport, PersonRecordView } from '../../../shared/staff-api.ts';
 import type { CompetenceLabels } from '../../db/directory-repository.ts';
-import { exportedSection, kindLabels } from '../../domain/privacy/person-export.ts';
+import { exportedSection, kindLabels, volunteerMissionSection } from '../../domain/privacy/person-export.ts';
 import { normalisedEmail } from '../../domain/privacy/person-key.ts';
 import { type Actor, mayChange, mayRead } from '../../domain/staff/actor.ts';
 import { isRecord, type PrivacyDeps } from './anonymise-record.ts';
@@ -25,7 +25,8 @@ export interface PersonExportDeps extends PrivacyDeps {
  * Everything held about the person who wrote from one address, in the actor's scope: the records
  * found on byPerson (one Query, no Scan), and for each application, offer or message every item of
  * its own partition (notes, missions, its retention mark). An item found in a partition it shares
- * with others (a volunteer in its network's partition) is exported alone.
+ * with others (a volunteer in its network's partition) is exported alone, but for a volunteer's
+ * missions, read from the network's missions by the volunteer's id (no Scan either).
  */
 export const exportPerson = async (
   deps: PersonExportDeps,
@@ -40,6 +41,13 @@ export const exportPerson = async (
   const partitions = await Promise.all(
     found.map((item) =>
       isRecord(item) ? deps.privacy.partition(deps.privacy.partitionOfItem(item), now) : [item],
+    ),
+  );
+  const volunteerMissions = await Promise.all(
+    found.map((item) =>
+      item.entity === 'volunteer'
+        ? deps.privacy.missionsOfVolunteer(String(item.network), String(item.id), now)
+        : [],
     ),
   );
   const networkIds = [...new Set(found.map((item) => String(item.network)))];
@@ -75,7 +83,12 @@ export const exportPerson = async (
         !anonymisation &&
         mayChange(actor, network, { national: network === deps.nationalNetwork }),
       ...(anonymisation ? { anonymisedAt: anonymisation.at } : {}),
-      sections: ordered.map((entry) => exportedSection(entry, context)),
+      sections: [
+        ...ordered.map((entry) => exportedSection(entry, context)),
+        ...(volunteerMissions[index] ?? [])
+          .sort((a, b) => String(a.startDate).localeCompare(String(b.startDate)))
+          .map((mission) => volunteerMissionSection(mission, context)),
+      ],
     };
   });
   return {
