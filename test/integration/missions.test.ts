@@ -799,4 +799,59 @@ describe('the funders’ files of missions and half-days', () => {
       404,
     );
   });
+
+  it('take the period’s first and last days in, and leave out missions and half-days on the days either side', async () => {
+    // Given four missions of one application around 10–20 March 2025 (no other test's are then): one
+    // ending on the first day, one starting on the last, one ending the day before, one starting the day after,
+    // each with a half-day inside its dates on a boundary or just outside the period
+    const volunteer = await givenVolunteer();
+    const reference = await givenApplication('approved');
+    const checklist = { agreementSignedOn: '2025-01-15', consentSignedOn: '2025-01-15' };
+    const plans = [
+      { startDate: '2025-03-01', endDate: '2025-03-10', halfDays: ['2025-03-09', '2025-03-10'] },
+      { startDate: '2025-03-20', endDate: '2025-04-30', halfDays: ['2025-03-20', '2025-03-21'] },
+      { startDate: '2025-02-01', endDate: '2025-03-09', halfDays: ['2025-03-09'] },
+      { startDate: '2025-03-21', endDate: '2025-05-01', halfDays: ['2025-03-21'] },
+    ];
+    const ids: string[] = [];
+    for (const { halfDays: dates, ...span } of plans) {
+      let mission = await createApplicationMission(
+        deps(),
+        claire,
+        reference,
+        newMission(volunteer, { ...span, checklist }),
+        new Date(),
+      );
+      for (const date of dates) {
+        mission = await planMissionIntervention(
+          deps(),
+          claire,
+          mission.id,
+          { version: mission.version, date, slot: date === '2025-03-10' ? 'afternoon' : 'morning' },
+          new Date(),
+        );
+      }
+      ids.push(mission.id);
+    }
+    const period = 'network=indre&from=2025-03-10&to=2025-03-20';
+
+    // When Indre's staff download both files for 10 to 20 March 2025
+    const missions = await parseCsv(await call('GET', `/api/staff/exports/missions?${period}`));
+    const halfDays = await parseCsv(await call('GET', `/api/staff/exports/interventions?${period}`));
+
+    // Then the missions ending on the first day and starting on the last are in, the others out
+    expect(missions.filter((row) => row.Candidature === reference).map((row) => row.Mission)).toEqual([
+      ids[0],
+      ids[1],
+    ]);
+    // And so are the half-days dated on those days, not those of the day before or after
+    expect(
+      halfDays
+        .filter((row) => row.Candidature === reference)
+        .map((row) => [row.Mission, row.Date, row['Demi-journée']]),
+    ).toEqual([
+      [ids[0], '10/03/2025', 'après-midi'],
+      [ids[1], '20/03/2025', 'matin'],
+    ]);
+  });
 });

@@ -427,6 +427,42 @@ describe('the CSV of applications for funders', () => {
     expect(rows.every((candidate) => candidate.Réseau === 'Alizé Indre')).toBe(true);
   });
 
+  it('takes the period in Paris days, both ends included: the first and last days in, the days either side out', async () => {
+    // Given four applications received around a period of Paris days in winter (UTC+1): a second
+    // before it starts, as it starts, as it ends and a second after (2025, so that no other test's are in it)
+    const received = {
+      before: '2025-03-09T22:59:59.999Z',
+      firstDay: '2025-03-09T23:00:00.000Z',
+      lastDay: '2025-03-20T22:59:59.999Z',
+      after: '2025-03-20T23:00:00.000Z',
+    };
+    const references = Object.fromEntries(
+      await Promise.all(
+        Object.entries(received).map(
+          async ([name, createdAt]) => [name, await givenApplication('received', { createdAt })] as const,
+        ),
+      ),
+    );
+
+    // When Indre's staff download the applications from 10 to 20 March 2025
+    const response = await staffGet(
+      claireEmail,
+      '/api/staff/exports/applications?network=indre&from=2025-03-10&to=2025-03-20',
+    );
+
+    // Then the file lists the two received on those days, dated as Paris dates them, and not the others
+    expect(response.status).toBe(200);
+    const rows = parse(new TextDecoder().decode(new Uint8Array(await response.arrayBuffer()).slice(3)), {
+      delimiter: ';',
+      record_delimiter: '\r\n',
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows.map((row) => [row.Référence, row['Reçue le']])).toEqual([
+      [references.firstDay, '10/03/2025'],
+      [references.lastDay, '20/03/2025'],
+    ]);
+  });
+
   it('refuses another network’s file, and a period that ends before it starts', async () => {
     const other = await staffGet(
       paulEmail,

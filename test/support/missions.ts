@@ -13,8 +13,9 @@ import { validApplication } from './form-posts.ts';
 
 /**
  * What a mission test starts from, written straight through the repositories (the back office of
- * partners and volunteers is another part's): an application at the status asked, and an active
- * volunteer of a demo partner offering a demo competence of Indre.
+ * partners and volunteers is another part's): an application at the status asked, received 30 days
+ * ago or at the instant asked, and an active volunteer of a demo partner offering a demo competence
+ * of Indre.
  */
 const client = () => createDocumentClient(localDynamoDbClient(process.env.AWS_ENDPOINT_URL_DYNAMODB ?? ''));
 
@@ -26,12 +27,12 @@ const unique = () => `${process.pid % 1000}${Date.now() % 100_000}${++counter}`.
 
 export const givenApplication = async (
   status: ApplicationStatus = 'approved',
-  overrides: { network?: string; email?: string; companyName?: string } = {},
+  overrides: { network?: string; email?: string; companyName?: string; createdAt?: string } = {},
 ): Promise<string> => {
   const form = validApplication();
   const network = overrides.network ?? 'indre';
   const reference = `ALZ-${network === 'cher' ? '18' : '36'}-2026-${unique()}`;
-  const at = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  const at = overrides.createdAt ?? new Date(Date.now() - 30 * 86_400_000).toISOString();
   const actor = { id: 'sub-claire', name: 'claire.bernard@initiative-indre.example.org' };
   const record: StoredSubmission<ApplicationData> = {
     reference,
