@@ -365,6 +365,8 @@ export const routes = [
     handler: 'change-intervention',
     access: 'staff',
     tables: { data: 'readWrite' },
+    // A half-day of a started mission moved or cancelled: the volunteer and the SME are told.
+    sendsMail: true,
   },
   {
     method: 'POST',

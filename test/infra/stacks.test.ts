@@ -229,6 +229,8 @@ describe('the synthesised stacks', () => {
       // with (about 67 KB); closing carries the mission's rules, templates and signed links beside SES.
       const missionBudgets: Record<string, number> = {
         'start-mission': 665_000,
+        // A half-day of a started mission moved or cancelled: both people mailed, the calendar attached.
+        'change-intervention': 665_000,
         'get-mission-calendar': 560_000,
         'get-public-mission-calendar': 560_000,
         'close-mission': 580_000,

@@ -11,10 +11,10 @@ import { config } from '../../functions/runtime/config.ts';
 import type { ApplicationsDeps } from '../../functions/use-cases/applications/dependencies.ts';
 import { recordDecisions } from '../../functions/use-cases/committee/committees.ts';
 import type { MissionsDeps } from '../../functions/use-cases/missions/dependencies.ts';
+import { changeMissionIntervention } from '../../functions/use-cases/missions/intervention-changes.ts';
 import { closeApplicationMission } from '../../functions/use-cases/missions/mission-closing.ts';
 import { startApplicationMission } from '../../functions/use-cases/missions/mission-launch.ts';
 import {
-  changeMissionIntervention,
   createApplicationMission,
   planMissionIntervention,
 } from '../../functions/use-cases/missions/staff-missions.ts';

@@ -8,11 +8,11 @@ import { createMission } from '../../functions/domain/missions/rules.ts';
 import { config } from '../../functions/runtime/config.ts';
 import { readApplication } from '../../functions/use-cases/applications/read-applications.ts';
 import { sendOutcomeFollowUps } from '../../functions/use-cases/missions/follow-ups.ts';
+import { changeMissionIntervention } from '../../functions/use-cases/missions/intervention-changes.ts';
 import { closeApplicationMission } from '../../functions/use-cases/missions/mission-closing.ts';
 import { startApplicationMission } from '../../functions/use-cases/missions/mission-launch.ts';
 import { answerOutcomeForm, readOutcomeForm } from '../../functions/use-cases/missions/outcome-forms.ts';
 import {
-  changeMissionIntervention,
   createApplicationMission,
   listApplicationMissions,
   planMissionIntervention,
@@ -612,8 +612,25 @@ describe('a half-day moved, then cancelled', () => {
     for (const events of [await staffCalendar(), await smeCalendar()]) {
       expect(events).toEqual([{ uid: before?.uid, start: afternoon, status: 'CONFIRMED', sequence: 1 }]);
     }
-    // Nobody is mailed about the move: the calendar link is how the holders learn of it
-    expect(await mailed()).toBe(2);
+    // And each of them is told, in French, with the calendar again: the same event, one sequence on,
+    // so that an agenda that imported the first calendar moves it
+    const movedMails = [...(await mailsTo(smeEmail)), ...(await mailsTo(volunteer.email))].filter((mail) =>
+      mail.subject.includes('déplacée'),
+    );
+    expect(movedMails.map((mail) => mail.destination.to[0]).sort()).toEqual(
+      [smeEmail, volunteer.email].sort(),
+    );
+    for (const mail of movedMails) {
+      expect(mail.subject).toMatch(/^Demi-journée Alizé avec .+ déplacée au /);
+      expect(mail.body.text).toMatch(/est déplacée\u00a0: elle aura lieu le .+, après-midi \(14\u00a0h/);
+      expect(mail.body.text).toContain('matin (9\u00a0h');
+      expect(typographyFaults(mail.body.text ?? '')).toEqual([]);
+      const attached = Buffer.from(mail.attachments?.[0]?.content ?? '', 'base64').toString('utf8');
+      expect(readBack(attached)).toEqual([
+        { uid: before?.uid, start: afternoon, status: 'CONFIRMED', sequence: 1 },
+      ]);
+    }
+    expect(await mailed()).toBe(4);
 
     // When she then cancels it
     const cancelled = await call(
@@ -629,6 +646,53 @@ describe('a half-day moved, then cancelled', () => {
     }
     const history = (await readMission(deps(), claire, mission.id)).interventions[0]?.history;
     expect(history?.map((line) => line.change)).toEqual(['planned', 'rescheduled', 'cancelled']);
+    // And both are told once, the cancelled event attached
+    const cancelMails = [...(await mailsTo(smeEmail)), ...(await mailsTo(volunteer.email))].filter((mail) =>
+      mail.subject.includes('annulée'),
+    );
+    expect(cancelMails).toHaveLength(2);
+    for (const mail of cancelMails) {
+      expect(mail.body.text).toMatch(/La demi-journée prévue le .+, après-midi .+ est annulée\./);
+      const attached = Buffer.from(mail.attachments?.[0]?.content ?? '', 'base64').toString('utf8');
+      expect(readBack(attached)[0]).toMatchObject({ uid: before?.uid, status: 'CANCELLED', sequence: 2 });
+    }
+
+    // When the same cancel is sent again (a retry after a lost answer), nobody is told twice
+    await call('POST', `/api/staff/missions/${mission.id}/interventions/${interventionId}`, {
+      action: 'cancel',
+      version: view.version,
+    });
+    expect(await mailed()).toBe(6);
+  });
+
+  it('tells nobody of a half-day moved before the mission starts: the start mails carry the dates', async () => {
+    const smeEmail = 'gerante@missions-avant.example.fr';
+    const volunteer = await givenVolunteer();
+    const reference = await givenApplication('approved', { email: smeEmail });
+    let mission = await createApplicationMission(
+      deps(),
+      claire,
+      reference,
+      newMission(volunteer),
+      new Date(),
+    );
+    mission = await planMissionIntervention(
+      deps(),
+      claire,
+      mission.id,
+      { version: mission.version, date: day(4), slot: 'morning' },
+      new Date(),
+    );
+    mission = await changeMissionIntervention(
+      deps(),
+      claire,
+      mission.id,
+      mission.interventions[0]?.id ?? '',
+      { action: 'reschedule', version: mission.version, date: day(6), slot: 'morning' },
+      new Date(),
+    );
+    expect(mission.status).toBe('preparing');
+    expect([...(await mailsTo(smeEmail)), ...(await mailsTo(volunteer.email))]).toEqual([]);
   });
 });
 

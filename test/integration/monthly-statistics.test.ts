@@ -23,6 +23,7 @@ import {
   writeMission,
 } from '../support/statistics-dataset.ts';
 import { monthlyStatisticsReadCapacity } from '../support/statistics-read-capacity.ts';
+import { readableText, typographyFaults } from '../support/typography.ts';
 
 /**
  * The monthly statistics of March 2025 for a network whose story is written below through the real
@@ -346,6 +347,10 @@ describe('the monthly statistics job', () => {
     const [quiet] = to('alize@creuse.example.org');
     expect(quiet?.subject).toBe('Mois calme\u00a0: les chiffres de mars 2025, Alizé Creuse');
     expect(quiet?.body.text).toContain('Rien de nouveau en mars 2025');
+    // Every one of them in French typography, subject, text and HTML.
+    for (const sent of mails)
+      for (const part of [sent.subject, sent.body.text ?? '', readableText(sent.body.html ?? '')])
+        expect(typographyFaults(part), sent.subject).toEqual([]);
     // The national roll-up goes to the national coordination, once.
     expect(to(base.national.staffEmails[0] ?? '')).toHaveLength(1);
     // Each mail belongs to the monthly list, so that a person may stop it.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type MissionMailModel,
   type OutcomeRequestModel,
+  renderHalfDayChange,
   renderOutcomeRequest,
   renderSmeIntroduction,
   renderVolunteerMission,
@@ -70,6 +71,21 @@ const mails = {
   'volunteer’s closing form': renderOutcomeRequest(outcome({ role: 'volunteer' })),
   '12-month follow-up': renderOutcomeRequest(outcome({ ask: 'follow-up-12' })),
   '24-month follow-up': renderOutcomeRequest(outcome({ ask: 'follow-up-24' })),
+  'half-day moved, to the volunteer': renderHalfDayChange({
+    network: mission.network,
+    recipient: { firstName: 'Lucas', lastName: 'Moreau' },
+    withWhom: companyName,
+    before: { date: '2027-03-31', slot: 'afternoon', remote: false, place: 'Atelier & bureau' },
+    after: { date: '2027-04-07', slot: 'morning', remote: true },
+    calendarUrl,
+  }),
+  'half-day cancelled, to the SME': renderHalfDayChange({
+    network: mission.network,
+    recipient: { firstName: 'Claire', lastName: 'O’Neil' },
+    withWhom: 'Lucas Moreau (Berry Aéro <Composants>)',
+    before: { date: '2027-03-31', slot: 'afternoon', remote: false, place: 'Atelier & bureau' },
+    calendarUrl,
+  }),
 };
 
 /** The links of an HTML part, as a mail client follows them (attribute entities decoded). */
@@ -118,6 +134,18 @@ const essentials: Record<keyof typeof mails, { facts: string[]; links: string[] 
     facts: [companyName, 'Il y a 24\u00a0mois'],
     links: [formUrl, 'mailto:alize@indre.example.org'],
   },
+  'half-day moved, to the volunteer': {
+    facts: [
+      companyName,
+      'prévue le 31 mars 2027, après-midi (14\u00a0h – 17\u00a0h\u00a030), Atelier & bureau',
+      'est déplacée\u00a0: elle aura lieu le 7 avril 2027, matin (9\u00a0h – 12\u00a0h\u00a030), à distance',
+    ],
+    links: [calendarUrl, 'mailto:alize@indre.example.org'],
+  },
+  'half-day cancelled, to the SME': {
+    facts: ['Claire O’Neil', 'Berry Aéro <Composants>', 'le 31 mars 2027, après-midi', 'est annulée'],
+    links: [calendarUrl, 'mailto:alize@indre.example.org'],
+  },
 };
 
 describe('the missions’ mails, in HTML', () => {
@@ -137,6 +165,7 @@ describe('the missions’ mails, in HTML', () => {
     // In French, for screen readers and hyphenation, with French typography
     expect(mail.html).toMatch(/^<!doctype html>\s*<html lang="fr">/);
     expect(typographyFaults(shown)).toEqual([]);
+    expect(typographyFaults(mail.subject)).toEqual([]);
   });
 
   it.each(Object.entries(mails))('%s: escapes what people typed, never sends it as markup', (name, mail) => {

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { StaleVersionError } from '../../functions/domain/applications/lifecycle.ts';
@@ -317,6 +318,39 @@ describe('French typography in the error messages people read', () => {
     ];
 
     expect(messages.flatMap(typographyFaults)).toEqual([]);
+  });
+});
+
+/**
+ * The mails and pages this file does not render are checked beside their other rules
+ * (mission-mails, reminder-mails, monthly-statistics): every render function of the templates must be
+ * called by some test that scans for typography faults, so that a new mail cannot go out unchecked.
+ */
+describe('every mail template and answer page', () => {
+  const root = new URL('../../', import.meta.url);
+  const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+  const filesUnder = (folder: string) =>
+    readdirSync(new URL(folder, root), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => `${folder}${file}`);
+  const renderers = [
+    ...filesUnder('functions/email/templates/'),
+    ...filesUnder('functions/http/pages/'),
+  ].flatMap((file) => [...read(file).matchAll(/export const (render\w+)/g)].map((match) => match[1] ?? ''));
+  const scanning = filesUnder('test/')
+    .map(read)
+    .filter((source) => source.includes('typographyFaults('));
+
+  it('is found', () => {
+    expect(renderers.length).toBeGreaterThan(15);
+  });
+
+  // Rendered by the job that sends it, with a whole month's figures, and scanned in the SES store.
+  const renderedThrough: Record<string, string> = { renderMonthlyStatistics: 'sendMonthlyStatistics' };
+
+  it.each(renderers)('%s is rendered by a test that checks its typography', (name) => {
+    const call = new RegExp(`\\b${renderedThrough[name] ?? name}\\(`);
+    expect(scanning.some((source) => call.test(source))).toBe(true);
   });
 });
 

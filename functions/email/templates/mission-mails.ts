@@ -195,3 +195,46 @@ ${content.paragraphs.map((p) => html`<p>${p}</p>`)}
     model.network,
   );
 };
+
+export interface HalfDayChangeModel {
+  network: Signatory;
+  recipient: { firstName: string; lastName: string };
+  /** Whom the half-day is with, as the recipient knows them: the SME for the volunteer, the volunteer for the SME. */
+  withWhom: string;
+  /** What was planned, and where it moved (none: cancelled). */
+  before: PlannedHalfDay;
+  after?: PlannedHalfDay | undefined;
+  /** The holder's signed calendar link (the same `.ics`, with the change, is attached). */
+  calendarUrl: string;
+}
+
+/**
+ * A half-day of a started mission moved or cancelled: both people hear of it, with the calendar whose
+ * event keeps its UID and takes a higher SEQUENCE, so that an agenda that imported the first one
+ * updates it rather than keep the old date.
+ */
+export const renderHalfDayChange = (model: HalfDayChangeModel): RenderedMail => {
+  const moved = model.after !== undefined;
+  const subject = subjectLine(
+    moved
+      ? `Demi-journée Alizé avec ${model.withWhom} déplacée au ${frenchDay(model.after?.date ?? '')}`
+      : `Demi-journée Alizé avec ${model.withWhom} annulée`,
+  );
+  const greeting = `Bonjour ${model.recipient.firstName} ${model.recipient.lastName},`;
+  const change = model.after
+    ? `La demi-journée prévue ${halfDayLine(model.before)} avec ${model.withWhom} est déplacée\u00a0: elle aura lieu ${halfDayLine(model.after)}.`
+    : `La demi-journée prévue ${halfDayLine(model.before)} avec ${model.withWhom} est annulée.`;
+  const calendar =
+    'Le calendrier joint (fichier .ics) met votre agenda à jour\u00a0; ce lien le tient à jour si une autre date change';
+  const team = `Une question\u00a0? L’équipe ${ofName(model.network.name)} vous répond\u00a0: répondez simplement à ce courriel.`;
+  return composeMail(
+    subject,
+    {
+      text: [greeting, '', change, '', `${calendar}\u00a0: ${model.calendarUrl}`, '', team].join('\n'),
+      html: html`<p>${greeting}</p><p>${change}</p>
+<p>${calendar}\u00a0: <a href="${model.calendarUrl}" style="color:#0b4f8a">ouvrir le calendrier de la mission</a>.</p>
+<p>${team}</p>`,
+    },
+    model.network,
+  );
+};

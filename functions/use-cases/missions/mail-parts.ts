@@ -1,8 +1,10 @@
 /** What the missions' mails share: who sends them, where their links lead. */
 import { mailSender, type Network } from '../../../shared/networks.ts';
 import type { ApplicationWithMissions } from '../../db/mission-repository.ts';
+import { absoluteUrl } from '../../domain/applications/status-link.ts';
 import type { Mission } from '../../domain/missions/mission.ts';
 import type { MissionsDeps } from './dependencies.ts';
+import type { LinkRole } from './mission-links.ts';
 
 export type Found = Pick<ApplicationWithMissions, 'application'>;
 
@@ -23,3 +25,10 @@ export const from = (deps: MissionsDeps, network: Network) => ({
   from: mailSender(network, deps.mail.senderDomain),
   replyTo: network.staffEmails.slice(0, 5),
 });
+
+/** The holder's signed link to the mission's calendar, valid until two months after its end. */
+export const calendarLink = async (deps: MissionsDeps, mission: Mission, role: LinkRole, now: Date) =>
+  absoluteUrl(
+    deps.siteUrl,
+    calendarPath(await deps.links.signCalendar({ missionId: mission.id, role }, calendarUntil(mission), now)),
+  );

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import {
   type ApplicationMissions,
-  interventionChangeSchema,
   interventionPlanSchema,
   type MissionView,
   missionEditSchema,
@@ -10,10 +9,8 @@ import {
 import type { ApplicationWithMissions } from '../../db/mission-repository.ts';
 import { type Mission, missionId } from '../../domain/missions/mission.ts';
 import {
-  changeIntervention,
   createMission,
   editMission,
-  interventionChangeOf,
   MissionRefusedError,
   planIntervention,
   StaleMissionError,
@@ -192,32 +189,5 @@ export const planMissionIntervention = (
     plan.version,
     (mission) => planIntervention(mission, `I${mission.interventions.length + 1}`, plan, who(actor), now),
     now,
-  );
-};
-
-export const changeMissionIntervention = (
-  deps: MissionReadDeps,
-  actor: Actor,
-  id: string,
-  interventionId: string,
-  raw: unknown,
-  now: Date,
-) => {
-  const request = z.parse(interventionChangeSchema, raw);
-  const change = interventionChangeOf[request.action];
-  return applyChange(
-    deps,
-    actor,
-    id,
-    request.version,
-    (mission) => changeIntervention(mission, interventionId, request, who(actor), now),
-    now,
-    undefined,
-    (last, mission) => {
-      if (last.change !== change || last.interventionId !== interventionId) return false;
-      if (request.action !== 'reschedule') return true;
-      const moved = mission.interventions.find((intervention) => intervention.id === interventionId);
-      return (request.date ?? moved?.date) === moved?.date && (request.slot ?? moved?.slot) === moved?.slot;
-    },
   );
 };

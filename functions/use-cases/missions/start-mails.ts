@@ -1,4 +1,3 @@
-import { absoluteUrl } from '../../domain/applications/status-link.ts';
 import type { Mission } from '../../domain/missions/mission.ts';
 import type { OutgoingMail } from '../../domain/outbox/outgoing-mail.ts';
 import {
@@ -9,7 +8,7 @@ import {
 import { queueAndSend } from '../outbox/deliver-outbox.ts';
 import { calendarFile } from './calendars.ts';
 import type { MissionsDeps } from './dependencies.ts';
-import { calendarPath, calendarUntil, type Found, from, networkOf } from './mail-parts.ts';
+import { calendarLink, type Found, from, networkOf } from './mail-parts.ts';
 import type { LinkRole } from './mission-links.ts';
 import { missionParties } from './views.ts';
 
@@ -29,13 +28,7 @@ export const sendStartMails = async (
   if (!volunteer) return;
   const network = networkOf(deps, mission);
   const { company, contact, project } = application.data;
-  const link = async (role: LinkRole) =>
-    absoluteUrl(
-      deps.siteUrl,
-      calendarPath(
-        await deps.links.signCalendar({ missionId: mission.id, role }, calendarUntil(mission), now),
-      ),
-    );
+  const link = (role: LinkRole) => calendarLink(deps, mission, role, now);
   const model = (calendarUrl: string): MissionMailModel => ({
     network,
     company: { name: company.name, communeName: company.communeName },
