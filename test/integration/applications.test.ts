@@ -4,6 +4,7 @@ import { readSettingsFile } from '../../infra/config.ts';
 import type { ApplicationInput } from '../../shared/application.ts';
 import { poster, storedData, urlEncoded, validApplication, withField, year } from '../support/form-posts.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
+import { bearer, staffTokens } from '../support/staff-tokens.ts';
 
 // Many posts come from one address here: the rate limit has its own file (form-rate-limit.test.ts).
 const cloud = givenLocalCloud({ settings: { ...readSettingsFile(), forms: { rateLimitPerHour: 10_000 } } });
@@ -121,6 +122,16 @@ describe('POST /api/applications', () => {
       expect(notification?.body.text).toContain('Nos clients de l’aéronautique');
       expect(notification?.body.text).toContain('code Insee 36044');
       expect(notification?.body.text).toContain('claire.martin@menuiserie.example.fr');
+      // And it opens this very application in the back office, by an absolute link in both parts
+      const applicationPage = `${cloud().urls.site}/espace-equipe/candidature/?ref=${reference}`;
+      expect(notification?.body.text).toContain(
+        `Pour la traiter dans l’espace équipe\u00a0: ${applicationPage}\n`,
+      );
+      expect(notification?.body.html).toContain(
+        `<a href="${applicationPage}" style="color:#0b4f8a;font-weight:bold">Ouvrir la candidature dans l’espace équipe</a>`,
+      );
+      // The SME's acknowledgement has no business pointing at the back office
+      expect(`${acknowledgement?.body.text}${acknowledgement?.body.html}`).not.toContain('/espace-equipe/');
 
       // And the outbox keeps them as sent, under ids derived from the reference
       expect(await stored.outbox().get(`${reference}:acknowledgement`, new Date())).toMatchObject({
@@ -173,6 +184,44 @@ describe('POST /api/applications', () => {
       const response = await submit(withField(validApplication(), 'company.siret', '35600000000001'));
 
       expect(response.status).toBe(201);
+    });
+
+    it('recorded by staff on behalf of an SME, tells the network’s staff who did it and links to its page', async () => {
+      // Given Claire of Initiative Indre, signed in, who met an SME of Châteauroux
+      const claire = 'claire.bernard@initiative-indre.example.org';
+      const token = await staffTokens(cloud().issuer).access(claire);
+      const application = withField(validApplication(), 'contact.email', 'gerant@rencontre.example.fr');
+
+      // When she records its application in the back office
+      const response = await fetch(`${cloud().urls.api}/staff/applications`, {
+        method: 'POST',
+        headers: {
+          ...bearer(token),
+          accept: 'application/json',
+          'content-type': 'application/json',
+          'idempotency-key': crypto.randomUUID(),
+        },
+        body: JSON.stringify({ ...application, source: 'met-by-staff' }),
+      });
+
+      // Then it is recorded under an Indre reference
+      expect(response.status).toBe(201);
+      const reference = ((await response.json()) as { reference: string }).reference;
+      expect(reference).toMatch(/^ALZ-36-/);
+
+      // And the network's staff are told, by a mail naming her and opening the application's page
+      const notification = (await mail().all()).find((m) => m.destination.to.includes(indreStaff));
+      expect(notification?.subject).toBe(
+        `[Alizé Indre] Nouvelle candidature ${reference}\u00a0: ${application.company.name}`,
+      );
+      expect(notification?.body.text).toContain(`${claire} a enregistré une demande d’accompagnement`);
+      const applicationPage = `${cloud().urls.site}/espace-equipe/candidature/?ref=${reference}`;
+      expect(notification?.body.text).toContain(
+        `Pour la traiter dans l’espace équipe\u00a0: ${applicationPage}\n`,
+      );
+      expect(notification?.body.html).toContain(
+        `<a href="${applicationPage}" style="color:#0b4f8a;font-weight:bold">Ouvrir la candidature dans l’espace équipe</a>`,
+      );
     });
   });
 
