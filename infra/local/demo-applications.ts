@@ -136,6 +136,14 @@ const companies = [
     project: 'Entrer sur le marché aéronautique',
     naf: '25.29Z',
   },
+  {
+    name: 'Boulangerie Renard',
+    first: 'Camille',
+    last: 'Renard',
+    employees: 7,
+    project: 'Ouvrir un second point de vente',
+    naf: '10.71C',
+  },
 ];
 
 /** Each demo application's path: the statuses it went through after `received`, with why. */
@@ -162,6 +170,16 @@ const paths: { moves: [ApplicationStatus, string?][]; daysAgo: number; committee
     committee: 'past',
   },
   { moves: [['ineligible', 'Entreprise de plus de 250 salariés dans son groupe.']], daysAgo: 15 },
+  {
+    moves: [
+      ['qualified'],
+      [
+        'withdrawn',
+        'La dirigeante retire sa demande\u00a0: le second point de vente est reporté à l’an prochain.',
+      ],
+    ],
+    daysAgo: 45,
+  },
 ];
 
 const dayMs = 86_400_000;
