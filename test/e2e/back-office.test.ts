@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { InboxView } from '../../shared/staff-api.ts';
+import { frenchSpacing } from '../../shared/french-spacing.ts';
+import type { CommitteeView, InboxView } from '../../shared/staff-api.ts';
 import { axeViolations, formatViolations } from '../support/axe.ts';
 import { consoleProblems, givenChromium, textOf } from '../support/browser.ts';
 import { poster, validApplication } from '../support/form-posts.ts';
@@ -147,6 +148,82 @@ describe('the back office, from the inbox to the committee’s decision', () => 
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.locator('#page-statut').waitFor({ state: 'attached' });
     expect(await page.locator('details.move').count()).toBe(0);
+    await checkText(page);
+  });
+});
+
+describe('a committee’s agenda, printed', () => {
+  it('prints one application a page, with what the committee needs to decide and none of the controls', async () => {
+    // Given a committee of Indre with at least two applications on its agenda (the demo's upcoming one)
+    const token = await staffTokens(cloud().issuer).access(claire);
+    const api = async <T>(path: string) =>
+      (await (await fetch(`${cloud().urls.api}${path}`, { headers: bearer(token) })).json()) as T;
+    const inbox = await api<InboxView>('/staff/applications?status=scheduled');
+    const onAgenda = new Map<string, number>();
+    for (const item of inbox.items) {
+      if (item.committee) onAgenda.set(item.committee.id, (onAgenda.get(item.committee.id) ?? 0) + 1);
+    }
+    const committeeId = [...onAgenda].find(([, count]) => count >= 2)?.[0];
+    expect(committeeId).toBeDefined();
+    const committee = await api<CommitteeView>(`/staff/committees/${committeeId}`);
+    expect(committee.agenda.length).toBeGreaterThanOrEqual(2);
+
+    // When Claire opens it: on screen, its print button and its decisions' form are there
+    const page = await chromium.newPage({ viewport: { width: 1280, height: 900 } });
+    await openSignedIn(page, cloud(), claire, `/espace-equipe/comite/?id=${committeeId}`);
+    const items = page.locator('.agenda-item');
+    await expect.poll(() => items.count()).toBe(committee.agenda.length);
+    const controls = 'form, button, nav, .site-header, .site-footer, .no-print';
+    const shown = (selector: string) =>
+      page
+        .locator(selector)
+        .evaluateAll((elements) =>
+          elements
+            .filter((element) => element.checkVisibility())
+            .map((element) => element.outerHTML.slice(0, 80)),
+        );
+    expect(await shown('button')).toContainEqual(expect.stringContaining('Imprimer l’ordre du jour'));
+    expect((await shown('form')).length).toBeGreaterThan(0);
+
+    // And she prints it
+    await page.emulateMedia({ media: 'print' });
+
+    // Then each application after the first starts a new page
+    const breaks = await items.evaluateAll((elements) =>
+      elements.map((element) => getComputedStyle(element).breakBefore),
+    );
+    expect(breaks.slice(1)).toEqual(breaks.slice(1).map(() => 'page'));
+
+    // And no form, button, menu, header or screen-only part is printed
+    expect(await shown(controls)).toEqual([]);
+
+    // And each page names the committee and holds what the committee decides on
+    for (const [index, application] of committee.agenda.entries()) {
+      const item = items.nth(index);
+      const heading = item.locator('.print-heading');
+      expect(await heading.isVisible()).toBe(true);
+      expect(await textOf(heading)).toContain('Comité d’agrément Alizé Indre');
+      expect(await textOf(item.locator('h3'))).toBe(
+        `${index + 1}. ${application.company.name} – ${application.project.title}`,
+      );
+      const facts = Object.fromEntries(
+        await item.locator('dt').evaluateAll((terms) =>
+          terms.map((term) => [
+            term.textContent?.trim() ?? '',
+            // biome-ignore lint/performance/useDomNodeTextContent: the text as printed, one competence a line.
+            (term.nextElementSibling as HTMLElement | null)?.innerText.trim() ?? '',
+          ]),
+        ),
+      );
+      expect(facts.Entreprise).toContain(application.company.name);
+      expect(facts['Compétences demandées']?.split('\n')).toEqual(
+        application.project.competences.map((competence) => frenchSpacing(competence.label)),
+      );
+      expect(facts['Emplois à créer']).toBe(String(application.project.jobsToCreate));
+      expect(facts['Emplois à maintenir']).toBe(String(application.project.jobsToMaintain));
+      expect(application.opinion).toBeTruthy();
+      expect(facts['Avis de l’équipe']).toBe(frenchSpacing(application.opinion ?? ''));
+    }
     await checkText(page);
   });
 });
