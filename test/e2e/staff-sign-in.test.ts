@@ -1,8 +1,9 @@
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../support/axe.ts';
 import { consoleProblems, givenChromium, textOf } from '../support/browser.ts';
 import { givenLocalCloud, mailbox } from '../support/local-cloud.ts';
+import { networkMeter } from '../support/page-weight.ts';
 import { completeIssuerSignIn, openSignedIn } from '../support/staff-sign-in.ts';
 import { typographyFaults } from '../support/typography.ts';
 
@@ -156,5 +157,68 @@ describe('axe-core finds nothing to fix', () => {
     await completeIssuerSignIn(page, cloud(), claire);
     await page.locator('#session').waitFor();
     await expectNoViolations(page, 'espace équipe connecté');
+  });
+});
+
+describe('the sign-in page (/espace-equipe/connexion/)', () => {
+  /** The back office's budget: raw bytes as the page loads, HTML, CSS and scripts. */
+  const budget = 150 * 1024;
+
+  const expectNoViolations = async (page: Page, where: string) => {
+    const violations = await axeViolations(page);
+    expect(violations, formatViolations(where, violations)).toEqual([]);
+  };
+
+  it('while it exchanges the code: nothing axe finds to fix, under its budget, then on to the back office', async () => {
+    // Given a staff member on the issuer's page, whose code exchange the test holds back for a while
+    const page = await chromium.newPage({ bypassCSP: true });
+    let held: Route | undefined;
+    await page.route(`${cloud().urls.issuer}/oauth2/token`, (route) => {
+      held = route;
+    });
+    const meter = await networkMeter(page, cloud().urls.site);
+    await page.goto(`${cloud().urls.site}/espace-equipe/`);
+    await page.getByLabel('Adresse électronique').waitFor();
+    await meter.take();
+
+    // When they sign in and the issuer sends them back to the sign-in page
+    await completeIssuerSignIn(page, cloud(), claire);
+    await expect.poll(() => held !== undefined).toBe(true);
+
+    // Then it says the sign-in is under way, weighs under its budget, and axe finds nothing
+    expect(new URL(page.url()).pathname).toBe('/espace-equipe/connexion/');
+    expect(await textOf(page.locator('#connexion-statut'))).toBe('Connexion en cours…');
+    const bytes = await meter.take();
+    expect(bytes).toBeGreaterThan(10 * 1024);
+    expect(bytes).toBeLessThanOrEqual(budget);
+    await expectNoViolations(page, 'connexion en cours');
+    expect(typographyFaults(await shownText(page))).toEqual([]);
+
+    // And once the exchange goes through, they are on the back office, signed in
+    await held?.continue();
+    await page.waitForURL(`${cloud().urls.site}/espace-equipe/`);
+    await page.locator('#session').waitFor();
+  });
+
+  it('when the sign-in fails: the French reason, nothing axe finds to fix, under its budget', async () => {
+    // Given a person with no sign-in under way in this tab
+    const page = await chromium.newPage({ bypassCSP: true });
+    const meter = await networkMeter(page, cloud().urls.site);
+
+    // When they land on the sign-in page with a code and state of their own
+    await page.goto(`${cloud().urls.site}/espace-equipe/connexion/?code=abc&state=def`);
+    const error = page.locator('#connexion-erreur');
+    await error.waitFor();
+
+    // Then the page says what went wrong and offers to start again
+    expect(await textOf(page.locator('#connexion-statut'))).toBe('La connexion n’a pas abouti.');
+    expect(await page.getByRole('button', { name: 'Recommencer la connexion' }).isVisible()).toBe(true);
+    expect(typographyFaults(await shownText(page))).toEqual([]);
+
+    // And it weighs under its budget, and axe finds nothing in its error state
+    const bytes = await meter.take();
+    expect(bytes).toBeGreaterThan(10 * 1024);
+    expect(bytes).toBeLessThanOrEqual(budget);
+    await expectNoViolations(page, 'connexion en échec');
   });
 });
