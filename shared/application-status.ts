@@ -90,3 +90,11 @@ export const orientationLabels: Record<Orientation, string> = {
 /** The decisions a committee can take on an application on its agenda. */
 export const committeeDecisions = ['approved', 'rejected', 'deferred', 'info-requested'] as const;
 export type CommitteeDecision = (typeof committeeDecisions)[number];
+
+/**
+ * What the status page says once a new link is asked for, whether or not the reference and the address
+ * match (nothing is revealed), and whether or not the hour's one link already left: the API's answer
+ * and the page's text alike.
+ */
+export const statusLinkSentMessage =
+  'Si cette référence et cette adresse correspondent à une candidature, un nouveau lien vient d’être envoyé à cette adresse. Un seul lien part par heure\u00a0: s’il n’arrive pas, regardez dans les courriels indésirables, ou utilisez le dernier reçu.';

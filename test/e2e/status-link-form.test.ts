@@ -44,7 +44,7 @@ describe('asking for a new status link on /suivi/', () => {
     const confirmation = page.locator('#lien-envoye');
     await confirmation.waitFor();
     expect(await textOf(confirmation)).toBe(
-      'Si cette référence et cette adresse correspondent à une candidature, un nouveau lien vient de vous être envoyé.',
+      'Si cette référence et cette adresse correspondent à une candidature, un nouveau lien vient d’être envoyé à cette adresse. Un seul lien part par heure\u00a0: s’il n’arrive pas, regardez dans les courriels indésirables, ou utilisez le dernier reçu.',
     );
     expect(await page.locator('#demande-lien').isHidden()).toBe(true);
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, hidden parts left out, is what a person reads.

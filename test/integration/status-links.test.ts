@@ -44,7 +44,7 @@ describe('POST /api/status/links', () => {
     expect(answer.status).toBe(202);
     expect(JSON.parse(answer.body)).toEqual({
       message:
-        'Si cette référence et cette adresse correspondent à une candidature, un nouveau lien vient d’être envoyé à cette adresse.',
+        'Si cette référence et cette adresse correspondent à une candidature, un nouveau lien vient d’être envoyé à cette adresse. Un seul lien part par heure\u00a0: s’il n’arrive pas, regardez dans les courriels indésirables, ou utilisez le dernier reçu.',
     });
 
     // And one mail reached the SME, from its network, with the link in both parts

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { ApplicationStatus } from '../../../shared/application-lifecycle.ts';
+import { statusLinkSentMessage } from '../../../shared/application-status.ts';
 import { email, requiredText } from '../../../shared/form-fields.ts';
 import { ofName } from '../../../shared/french.ts';
 import type { ApplicationStatusView } from '../../../shared/staff-api.ts';
@@ -79,8 +80,7 @@ export const statusLinkRequestSchema = z.object({
 });
 
 /** The answer to every request for a new link, whether or not it matched: it reveals nothing. */
-export const statusLinkAnswer =
-  'Si cette référence et cette adresse correspondent à une candidature, un nouveau lien vient d’être envoyé à cette adresse.';
+export const statusLinkAnswer = statusLinkSentMessage;
 
 /**
  * A new status link, sent only to the address the application gave, at most once an hour per

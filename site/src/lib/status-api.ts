@@ -1,4 +1,5 @@
 import type { ApiError } from '../../../shared/api-errors.ts';
+import { statusLinkSentMessage } from '../../../shared/application-status.ts';
 import type { ApplicationStatusView } from '../../../shared/staff-api.ts';
 import type { FieldError } from '../../../shared/validation.ts';
 import { sendingMessages } from './forms/messages.ts';
@@ -24,8 +25,7 @@ export const statusMessages = {
     'Nous n’arrivons pas à afficher l’avancement de votre candidature pour le moment. Réessayez dans quelques minutes.',
   offline:
     'La connexion semble interrompue\u00a0: vérifiez votre connexion à Internet, puis rechargez la page.',
-  linkSent:
-    'Si cette référence et cette adresse correspondent à une candidature, un nouveau lien vient de vous être envoyé.',
+  linkSent: statusLinkSentMessage,
 } as const;
 
 const timeoutMs = 20_000;
