@@ -37,7 +37,7 @@ import type { PartnerInput } from '../../shared/partners.ts';
 import { poster, validApplication, validPartnerOffer } from '../support/form-posts.ts';
 import { givenLocalCloud } from '../support/local-cloud.ts';
 import { claire, nadia, paul } from '../support/staff-actors.ts';
-import { bearer, staffTokens } from '../support/staff-tokens.ts';
+import { staffApi } from '../support/staff-tokens.ts';
 import { typographyFaults } from '../support/typography.ts';
 
 /**
@@ -92,17 +92,9 @@ const catalogueOf = async (network: string) => {
   return (await answer.json()) as CatalogueResponse;
 };
 
-const staffCall = async (email: string, method: string, path: string, body?: unknown, key?: string) =>
-  fetch(`${cloud().urls.site}${path}`, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...bearer(await staffTokens(cloud().issuer).access(email)),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(key ? { 'idempotency-key': key } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+const staff = staffApi(cloud);
+const staffCall = (email: string, method: string, path: string, body?: unknown, key?: string) =>
+  staff(email, method, path, body, key ? { 'idempotency-key': key } : {});
 const claireEmail = 'claire.bernard@initiative-indre.example.org';
 
 describe('partner companies', () => {

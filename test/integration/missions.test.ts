@@ -27,7 +27,7 @@ import type { MissionView } from '../../shared/missions.ts';
 import { givenLocalCloud, mailbox, type StoredMail } from '../support/local-cloud.ts';
 import { isoDayFromToday as day, givenApplication, givenVolunteer, newMission } from '../support/missions.ts';
 import { claire, nadia, paul } from '../support/staff-actors.ts';
-import { bearer, staffTokens } from '../support/staff-tokens.ts';
+import { bearer, staffApi, staffTokens } from '../support/staff-tokens.ts';
 import { typographyFaults } from '../support/typography.ts';
 
 /**
@@ -41,16 +41,9 @@ const mails = () => mailbox(cloud().urls.mailViewer);
 const mailsTo = async (address: string): Promise<StoredMail[]> =>
   (await mails().all()).filter((mail) => mail.destination.to.includes(address));
 
-const call = async (method: string, path: string, body?: unknown, who = claire.name) =>
-  fetch(`${cloud().urls.site}${path}`, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...bearer(await staffTokens(cloud().issuer).access(who)),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+const staff = staffApi(cloud);
+const call = (method: string, path: string, body?: unknown, who = claire.name) =>
+  staff(who, method, path, body);
 
 const refusal = async (work: Promise<unknown>) => {
   try {

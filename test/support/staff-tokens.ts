@@ -106,13 +106,20 @@ export const staffTokens = (issuer: Issuer) => {
  * token, JSON in and out.
  */
 export const staffApi = (cloud: () => { urls: { site: string }; issuer: Issuer }) => {
-  return async (email: string, method: string, path: string, body?: unknown): Promise<Response> =>
+  return async (
+    email: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> =>
     fetch(`${cloud().urls.site}${path}`, {
       method,
       headers: {
         accept: 'application/json',
         ...bearer(await staffTokens(cloud().issuer).access(email)),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });

@@ -1,5 +1,5 @@
 import type { CompetenceRecord, PartnerRecord, VolunteerRecord } from '../../../shared/partners.ts';
-import { tables } from '../../../shared/tables.ts';
+import { storageAttributes } from '../../../shared/tables.ts';
 import { itemKey } from '../keys.ts';
 
 /**
@@ -32,17 +32,12 @@ export const directoryToItem = <K extends DirectoryKind>(kind: K, record: Direct
 });
 
 // Attributes that belong to the table, not to the record.
-const storageAttributes = new Set<string>([
-  tables.data.partitionKey,
-  tables.data.sortKey,
-  'entity',
-  'personKey',
-]);
+const tableOnly = new Set<string>([...storageAttributes, 'entity']);
 
 export const directoryFromItem = <K extends DirectoryKind>(
   item: Record<string, unknown>,
 ): DirectoryRecords[K] => {
-  const record = Object.fromEntries(Object.entries(item).filter(([name]) => !storageAttributes.has(name)));
+  const record = Object.fromEntries(Object.entries(item).filter(([name]) => !tableOnly.has(name)));
   // A competence seeded before the directory existed named its partners and had no version or status:
   // it reads as version 0 with no partner, so the seed knows to rewrite it.
   return {

@@ -213,6 +213,32 @@ const present = (fields: { label: string; value: unknown }[]): ExportedSection['
 const halfDaySlotText = (intervention: Item) =>
   `le ${dateText(intervention.date)}, ${halfDaySlotLabels[intervention.slot as HalfDaySlot] ?? intervention.slot}`;
 
+/** A mission's half-days, one field each: when, where, what became of it, and its note if asked. */
+const halfDayFields = (item: Item, { withNotes }: { withNotes: boolean }) =>
+  listOf(item.interventions).map((intervention, index) => ({
+    label: `Demi-journée (${index + 1})`,
+    value: [
+      halfDaySlotText(intervention),
+      intervention.remote ? 'à distance' : intervention.place ? `à ${String(intervention.place)}` : '',
+      interventionStatusLabels[intervention.status as InterventionStatus] ?? String(intervention.status),
+      withNotes && intervention.note ? `note\u00a0: ${String(intervention.note)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
+  }));
+
+/** An outcome as one line: the job figures (the SME's), the satisfaction and comment, the day given. */
+const outcomeText = (outcome: Item) =>
+  [
+    outcome.jobsCreated !== undefined ? `emplois créés\u00a0: ${String(outcome.jobsCreated)}` : '',
+    outcome.jobsMaintained !== undefined ? `emplois maintenus\u00a0: ${String(outcome.jobsMaintained)}` : '',
+    outcome.satisfaction !== undefined ? `satisfaction\u00a0: ${String(outcome.satisfaction)}/5` : '',
+    outcome.comment ? `commentaire\u00a0: ${String(outcome.comment)}` : '',
+    `le ${dateText(outcome.at)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+
 /** A mission, its half-days and its outcomes, as a person reads them (its lists would print as objects). */
 const missionFields = (item: Item): ExportedSection['fields'] => {
   const checklist = (item.checklist ?? {}) as Item;
@@ -234,33 +260,13 @@ const missionFields = (item: Item): ExportedSection['fields'] => {
       label: 'Accord écrit du salarié le',
       value: checklist.consentSignedOn && dateText(checklist.consentSignedOn),
     },
-    ...listOf(item.interventions).map((intervention, index) => ({
-      label: `Demi-journée (${index + 1})`,
-      value: [
-        halfDaySlotText(intervention),
-        intervention.remote ? 'à distance' : intervention.place ? `à ${String(intervention.place)}` : '',
-        interventionStatusLabels[intervention.status as InterventionStatus] ?? String(intervention.status),
-        intervention.note ? `note\u00a0: ${String(intervention.note)}` : '',
-      ]
-        .filter(Boolean)
-        .join(', '),
-    })),
+    ...halfDayFields(item, { withNotes: true }),
     ...(['sme', 'volunteer'] as const).map((who) => {
       const outcome = outcomes[who];
       if (!outcome) return { label: '', value: undefined };
       return {
         label: who === 'sme' ? 'Bilan de l’entreprise' : 'Bilan du salarié volontaire',
-        value: [
-          outcome.jobsCreated !== undefined ? `emplois créés\u00a0: ${String(outcome.jobsCreated)}` : '',
-          outcome.jobsMaintained !== undefined
-            ? `emplois maintenus\u00a0: ${String(outcome.jobsMaintained)}`
-            : '',
-          outcome.satisfaction !== undefined ? `satisfaction\u00a0: ${String(outcome.satisfaction)}/5` : '',
-          outcome.comment ? `commentaire\u00a0: ${String(outcome.comment)}` : '',
-          `le ${dateText(outcome.at)}`,
-        ]
-          .filter(Boolean)
-          .join(', '),
+        value: outcomeText(outcome),
       };
     }),
     ...listOf(outcomes.followUps).map((followUp) => ({
@@ -296,28 +302,8 @@ export const volunteerMissionSection = (item: Item, context: ExportContext): Exp
         label: 'Accord écrit du salarié le',
         value: checklist.consentSignedOn && dateText(checklist.consentSignedOn),
       },
-      ...listOf(item.interventions).map((intervention, index) => ({
-        label: `Demi-journée (${index + 1})`,
-        value: [
-          halfDaySlotText(intervention),
-          intervention.remote ? 'à distance' : intervention.place ? `à ${String(intervention.place)}` : '',
-          interventionStatusLabels[intervention.status as InterventionStatus] ?? String(intervention.status),
-        ]
-          .filter(Boolean)
-          .join(', '),
-      })),
-      {
-        label: 'Bilan du salarié volontaire',
-        value:
-          own &&
-          [
-            own.satisfaction !== undefined ? `satisfaction\u00a0: ${String(own.satisfaction)}/5` : '',
-            own.comment ? `commentaire\u00a0: ${String(own.comment)}` : '',
-            `le ${dateText(own.at)}`,
-          ]
-            .filter(Boolean)
-            .join(', '),
-      },
+      ...halfDayFields(item, { withNotes: false }),
+      { label: 'Bilan du salarié volontaire', value: own && outcomeText(own) },
     ]),
   };
 };
